@@ -1,0 +1,129 @@
+/**
+ * GraphStore interface
+ *
+ * The one contract both stores (EmbeddedStore on graphology, Neo4jStore on a real Neo4j) fulfil:
+ * idempotent writes of GraphBatches, document replacement for incremental ingest, and the typed query
+ * API that the CLI, the HTTP server and `fupin ask` use. The shared test suite runs against both.
+ */
+import type {
+  Document,
+  Entity,
+  EntityType,
+  Evidence,
+  GraphBatch,
+  RelationType,
+} from '@fupin/graph-schema';
+
+/** An entity as queries return it: enough to draw and label a node. */
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  code?: string;
+  parent?: string;
+  /** Number of relations (not mentions) touching the entity. */
+  degree: number;
+}
+
+/** A relation with both endpoints resolved and its evidence. */
+export interface RelationView {
+  id: string;
+  type: RelationType;
+  source: EntitySummary;
+  target: EntitySummary;
+  evidence: Evidence[];
+  properties: Record<string, number>;
+}
+
+/** A document without its text (lists and panels). */
+export type DocumentSummary = Omit<Document, 'text'>;
+
+/** Everything the view's side panel shows for one entity. */
+export interface EntityDetail {
+  entity: EntitySummary;
+  /** Administrative ancestors, nearest first (regions only). */
+  parentChain: EntitySummary[];
+  relations: RelationView[];
+  documents: DocumentSummary[];
+}
+
+/** An edge of a subgraph (evidence counted, not carried, to keep payloads small). */
+export interface SubgraphEdge {
+  id: string;
+  type: RelationType;
+  source: string;
+  target: string;
+  evidenceCount: number;
+  properties: Record<string, number>;
+}
+
+/** Nodes and edges for the web view; `path` lists node ids in order when the subgraph is a path. */
+export interface Subgraph {
+  nodes: EntitySummary[];
+  edges: SubgraphEdge[];
+  path?: string[];
+}
+
+/** Filters for `subgraph`. */
+export interface SubgraphFilter {
+  types?: EntityType[];
+  relationTypes?: RelationType[];
+  /** Keep only regions and the ASSISTS / LABOR_COOPERATION / SALES_OUTLET_IN links between them. */
+  cooperation?: boolean;
+  /** Keep only entities mentioned in documents dated in this year. */
+  year?: number;
+  limit?: number;
+}
+
+/** Node and relation counts by type. */
+export interface GraphStats {
+  documents: number;
+  nodes: number;
+  relations: number;
+  mentions: number;
+  nodesByType: Partial<Record<EntityType, number>>;
+  relationsByType: Partial<Record<RelationType, number>>;
+}
+
+/** What a write did. */
+export interface WriteSummary {
+  documents: number;
+  entities: number;
+  relations: number;
+  mentions: number;
+}
+
+/** The storage and query contract both stores implement. */
+export interface GraphStore {
+  readonly kind: 'embedded' | 'neo4j';
+  /** Opens the store (creates schema/constraints; loads the file lazily). */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  /** sha256 of every stored document, by path (for skipping unchanged files). */
+  documentHashes(): Promise<Map<string, string>>;
+  /** Merges a batch: entities by id, relations by id with evidence unioned, never duplicated. */
+  write(batch: GraphBatch): Promise<WriteSummary>;
+  /** Removes a document, its mentions and its evidence; entities and relations left with none go too. */
+  removeDocument(documentId: string): Promise<void>;
+  document(documentId: string): Promise<Document | null>;
+  documents(): Promise<DocumentSummary[]>;
+
+  /** Names and aliases containing `text` (simplified or traditional); exact matches first. */
+  search(text: string, options?: { types?: EntityType[]; limit?: number }): Promise<EntitySummary[]>;
+  entity(id: string): Promise<EntityDetail | null>;
+  neighbours(id: string, depth: number, relationTypes?: RelationType[]): Promise<Subgraph>;
+  /** East-west links (ASSISTS, LABOR_COOPERATION, SALES_OUTLET_IN) in both directions. */
+  partners(regionId: string): Promise<RelationView[]>;
+  programsOf(regionId: string): Promise<RelationView[]>;
+  companiesIn(regionId: string): Promise<RelationView[]>;
+  industriesOf(regionId: string): Promise<RelationView[]>;
+  /** Regions whose parent is this region (administrative tree), from LOCATED_IN and codes. */
+  children(regionId: string): Promise<EntitySummary[]>;
+  /** Shortest undirected path over relations; null when unconnected. */
+  shortestPath(fromId: string, toId: string): Promise<Subgraph | null>;
+  subgraph(filter: SubgraphFilter): Promise<Subgraph>;
+  stats(): Promise<GraphStats>;
+}
+
+export type { Entity };
