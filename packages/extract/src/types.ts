@@ -1,0 +1,79 @@
+/**
+ * Extraction contracts
+ *
+ * The shapes every extractor shares: the per-document context it reads (normalised text, sentences,
+ * segmenter, the regions already found) and the mentions it returns. Entity and relation extractors
+ * are small modules that take a DocContext and return mentions; the pipeline resolves the mentions
+ * into entities and relations with evidence. Offsets in mentions are into the NORMALISED text; the
+ * pipeline maps them back to the original text for evidence.
+ */
+import type { EntityType, RelationType } from '@fupin/graph-schema';
+import type { NormalizedText, Sentence } from '@fupin/text';
+
+/** Word segmentation, loaded once per process. */
+export interface Segmenter {
+  cut(text: string): string[];
+  tag(text: string): { word: string; tag: string }[];
+}
+
+/** A reference to an entity by what identifies it: type and canonical name (and code for regions). */
+export interface EntityRef {
+  type: EntityType;
+  name: string;
+  code?: string;
+}
+
+/**
+ * One place where an entity is named.
+ * @example { type: 'County', name: '从江县', surface: '從江', start: 10, end: 12, sentence: 0, extractor: 'regions' }
+ */
+export interface EntityMention extends EntityRef {
+  /** Text as it stands in the normalised text at [start, end). */
+  surface: string;
+  start: number;
+  end: number;
+  /** Index into DocContext.sentences. */
+  sentence: number;
+  /** Code and canonical name of the administrative parent, where known. */
+  parentCode?: string;
+  parent?: string;
+  extractor: string;
+}
+
+/** A relation stated in one sentence. */
+export interface RelationMention {
+  type: RelationType;
+  source: EntityRef;
+  target: EntityRef;
+  sentence: number;
+  extractor: string;
+  /** Numbers the evidence states, e.g. { fundsWanYuan: 3000, trainedPeople: 11640 }. */
+  properties?: Record<string, number>;
+  /** Clause span (normalised offsets) when narrower than the sentence. */
+  start?: number;
+  end?: number;
+}
+
+/** What extractors see of one document. */
+export interface DocContext {
+  documentId: string;
+  normalized: NormalizedText;
+  sentences: Sentence[];
+  segmenter: Segmenter;
+  /** Entity mentions found so far (regions first, then the other extractors in order). */
+  mentions: EntityMention[];
+  /** The region the document is mainly about (most-named county, else prefecture), if any. */
+  primaryRegion?: EntityRef;
+}
+
+/** Finds entity mentions of some kinds. */
+export interface EntityExtractor {
+  readonly name: string;
+  extract(ctx: DocContext): EntityMention[];
+}
+
+/** Finds relations among the mentions of a document. */
+export interface RelationExtractor {
+  readonly name: string;
+  extract(ctx: DocContext): RelationMention[];
+}
