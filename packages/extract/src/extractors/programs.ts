@@ -1,0 +1,285 @@
+/**
+ * Program extractor
+ *
+ * Finds named programs — campaigns, projects, policy packages, working methods — in three ways:
+ * quoted phrases that read like a program name (decided by the words around the quote, numbered
+ * formulas such as 五个一批, and a reject list for slogans, honours and plan periods), unquoted
+ * phrases ending in a program suffix (工程, 战略, 工作法, 行动, 革命) with a left edge found by jieba
+ * tokens, and a short lexicon of national policies. Canonical names drop the quote marks and the
+ * generic suffix the text varies (“大花园大果园”项目 → 大花园大果园).
+ */
+import type { DocContext, EntityExtractor, EntityMention } from '../types.js';
+import { INTRODUCING_VERBS, nameStartBefore, type TokenCutter } from '../lexicon/function-words.js';
+import {
+  NATIONAL_PROGRAMS,
+  NON_PROGRAM_FOLLOWERS,
+  NON_PROGRAM_QUOTES,
+  PROGRAM_FOLLOWERS_STRONG,
+  PROGRAM_FOLLOWERS_WEAK,
+  PROGRAM_NAME_SUFFIXES,
+  PROGRAM_TRIGGERS,
+} from '../lexicon/program-words.js';
+
+/** A program found in one sentence, offsets local to the sentence. */
+export interface ProgramHit {
+  name: string;
+  surface: string;
+  start: number;
+  end: number;
+  /** How it was found: quoted phrase, national lexicon or suffix rule. */
+  via: 'quote' | 'lexicon' | 'suffix';
+}
+
+// Opening and closing quote marks of Chinese and Western typography (the normaliser may keep either).
+const QUOTE_RE = /[“‘「『"]([^“”‘’「」『』"\n]{1,40})[”’」』"]/g;
+const SENTENCE_PUNCT_RE = /[，。！？；：,!?;:]/;
+const PLAN_PERIOD_RE = /^[十]?[一二三四五六七八九十]五$/;
+// Numbered policy formulas: 五个一批, 四个不摘, 两不愁三保障, 双台账, 3+1, 1+5+14, 42
+const NUMERIC_FORMULA_RE = /^(?:[一二三四五六七八九十两双]|[0-9]+(?:\+[0-9]+)*$)/;
+const PLUS_FORMULA_RE = /[^+]\+[^+]/;
+// Category nouns that a numbered phrase can end in without being a program (三类人员, 五大产业, 五星级)
+const NUMBERED_CATEGORY_END_RE = /(?:级|户|家庭|人员|产业|班子|方面|大变化)$/;
+// 四种形态, 三个责任, 四场硬仗: numeral + measure word + noun, the usual shape of a policy formula
+const NUMBERED_MEASURE_RE = /^[一二三四五六七八九十两]+[个项种场条步重支]/;
+// a quoted name that itself ends in a program word: “锦屏模式”, “冲刺90天打赢歼灭战”
+const INNER_STRONG_SUFFIX_RE = /(?:行动|工程|项目|计划|模式|机制|工作法|战略|攻坚战|歼灭战)$/;
+const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|贷)$/;
+// reduplicated heads name rural programs: 组组通, 户户清, 村村通
+const REDUPLICATED_RE = /^([\u4e00-\u9fff])\1[\u4e00-\u9fff]{1,2}$/;
+// a quote right after a program word is one of its parts: 产业革命“八要素”, 党建扶贫“十攻略”
+const PROGRAM_WORD_BEFORE_RE = /(?:革命|工程|行动|战略|扶贫|工作法|机制)$/;
+// A list of short slogans joined by 、 (守底线、走新路、奔小康): reads as a motto, not a name
+const SLOGAN_ITEM_RE = /^[\u4e00-\u9fff]{3,6}$/;
+
+const nonProgramQuotes = new Set<string>(NON_PROGRAM_QUOTES);
+const strongFollowers = [...PROGRAM_FOLLOWERS_STRONG].sort((a, b) => b.length - a.length);
+const weakFollowers = [...PROGRAM_FOLLOWERS_WEAK].sort((a, b) => b.length - a.length);
+const rejectFollowers = [...NON_PROGRAM_FOLLOWERS];
+const triggerRe = new RegExp(`(?:${PROGRAM_TRIGGERS.join('|')})$`);
+
+const nationalCanonical = new Map<string, string>();
+for (const [canonical, ...variants] of NATIONAL_PROGRAMS) {
+  if (!canonical) continue;
+  nationalCanonical.set(canonical, canonical);
+  for (const v of variants) nationalCanonical.set(v, canonical);
+}
+const nationalRe = new RegExp(
+  [...nationalCanonical.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.replace(/[+]/g, '\\+'))
+    .join('|'),
+  'g',
+);
+const suffixRe = new RegExp(`(?:${PROGRAM_NAME_SUFFIXES.join('|')})`, 'g');
+// Heads that make an unquoted suffix phrase generic rather than a named program
+const GENERIC_HEADS = new Set([
+  '民生',
+  '主体',
+  '重点',
+  '扶贫',
+  '长效',
+  '专项',
+  '相关',
+  '系列',
+  '各项',
+  '这项',
+  '此次',
+  '重大',
+  '发展',
+  '系统',
+  '基础设施',
+  '水利',
+  '建设',
+  '本次',
+  '实际',
+  '具体',
+]);
+const SUFFIX_BLOCKING_FOLLOWERS = /^(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/;
+
+/**
+ * Canonical form of a program name: quote marks, spaces and a trailing generic suffix removed, national
+ * variants mapped to their canonical name.
+ * @param raw - name as found
+ * @example canonicalProgramName('“易地搬迁”') // '易地扶贫搬迁'
+ */
+export function canonicalProgramName(raw: string): string {
+  const name = raw.replace(/[\s“”"‘’'「」『』《》]/g, '');
+  return nationalCanonical.get(name) ?? name;
+}
+
+function startsWithAny(text: string, words: readonly string[]): boolean {
+  return words.some((w) => text.startsWith(w));
+}
+
+/**
+ * Scores a quoted phrase as a program name from its own shape and the words around it.
+ * Returns a negative number for phrases that must not be programs. 2 or more accepts.
+ * @param quoted - the text between the quote marks
+ * @param before - text before the opening quote (a few characters)
+ * @param after - text after the closing quote (a few characters)
+ * @example scoreQuotedProgram('党建+积分', '探索推行', '模式,把') // ≥ 2
+ */
+export function scoreQuotedProgram(quoted: string, before: string, after: string): number {
+  const q = quoted.replace(/\s+/g, '');
+  if (q.length < 2 || q.length > 24) return -1;
+  if (SENTENCE_PUNCT_RE.test(q)) return -1;
+  if (nonProgramQuotes.has(q) || PLAN_PERIOD_RE.test(q)) return -1;
+  const tail = after.replace(/^\s+/, '');
+  if (startsWithAny(tail, rejectFollowers)) return -1;
+  let score = 0;
+  const numeric = NUMERIC_FORMULA_RE.test(q);
+  if (numeric) {
+    if (NUMBERED_CATEGORY_END_RE.test(q)) return -1;
+    score += 1;
+  }
+  if (nationalCanonical.has(q)) score += 2;
+  if (numeric && NUMBERED_MEASURE_RE.test(q)) score += 1;
+  if (PLUS_FORMULA_RE.test(q)) score += 1;
+  if (q.length >= 4 && INNER_STRONG_SUFFIX_RE.test(q)) score += 2;
+  else if (INNER_SUFFIX_RE.test(q)) score += 1;
+  if (REDUPLICATED_RE.test(q)) score += 1;
+  const afterDe = tail.startsWith('的') ? tail.slice(1) : tail;
+  if (startsWithAny(tail, strongFollowers)) score += 2;
+  else if (/^的[\u4e00-\u9fff]{0,8}(?:机制|体系|程序|模式)/.test(tail)) score += 2;
+  else if (startsWithAny(tail, weakFollowers) || startsWithAny(afterDe, weakFollowers)) score += 1;
+  else if (/^[,，]即/.test(tail)) score += 1;
+  const lead = before.replace(/\s+$/, '');
+  if (triggerRe.test(lead)) score += 1;
+  if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
+  // programs are often listed together: “以岗定培”“按需施培”, “三个责任”和“三项制度”
+  if (/^(?:[”’」』"]|[和、及与]?[“‘「『])/.test(tail) || /[”’」』"][和、及与]?$/.test(before)) score += 1;
+  const items = q.split('、');
+  if (!numeric && items.length >= 3 && items.every((i) => SLOGAN_ITEM_RE.test(i))) score -= 1;
+  if (!numeric && items.length === 2 && items.every((i) => i.length >= 4)) score -= 1;
+  return score;
+}
+
+// “5+2”、“白+黑”、“钉钉子”精神: a run of quotes shares the word after its last quote
+const QUOTE_RUN_LINK_RE = /^\s*[、和及与]?\s*[“‘「『"][^“”‘’「」『』"\n]{1,40}[”’」』"]/;
+function runEndsInReject(text: string, afterClose: number): boolean {
+  let pos = afterClose;
+  for (let hops = 0; hops < 8; hops++) {
+    const m = QUOTE_RUN_LINK_RE.exec(text.slice(pos));
+    if (!m) break;
+    pos += m[0].length;
+  }
+  if (pos === afterClose) return false;
+  const tail = text.slice(pos, pos + 6).replace(/^\s+/, '');
+  return startsWithAny(tail, rejectFollowers);
+}
+
+function quotedPrograms(text: string): ProgramHit[] {
+  const hits: ProgramHit[] = [];
+  for (const m of text.matchAll(QUOTE_RE)) {
+    const inner = m[1] ?? '';
+    const innerStart = (m.index ?? 0) + 1;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 6), m.index);
+    const after = text.slice(innerStart + inner.length + 1, innerStart + inner.length + 16);
+    if (scoreQuotedProgram(inner, before, after) < 2) continue;
+    if (runEndsInReject(text, innerStart + inner.length + 1)) continue;
+    // trim spaces the PDF extraction left inside the quote
+    const lead = inner.length - inner.trimStart().length;
+    const surface = inner.trim();
+    hits.push({
+      name: canonicalProgramName(surface),
+      surface,
+      start: innerStart + lead,
+      end: innerStart + lead + surface.length,
+      via: 'quote',
+    });
+  }
+  return hits;
+}
+
+function nationalPrograms(text: string): ProgramHit[] {
+  const hits: ProgramHit[] = [];
+  for (const m of text.matchAll(nationalRe)) {
+    const start = m.index ?? 0;
+    hits.push({ name: nationalCanonical.get(m[0]) ?? m[0], surface: m[0], start, end: start + m[0].length, via: 'lexicon' });
+  }
+  return hits;
+}
+
+/** Token boundaries of a sentence, so that a suffix is only taken where it is a word of its own. */
+function tokenEnds(segmenter: TokenCutter, text: string): Set<number> {
+  const ends = new Set<number>([0]);
+  let pos = 0;
+  for (const t of segmenter.cut(text)) {
+    pos += t.length;
+    ends.add(pos);
+  }
+  return ends;
+}
+
+function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open;
+}
+
+function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
+  const hits: ProgramHit[] = [];
+  let ends: Set<number> | undefined;
+  for (const m of text.matchAll(suffixRe)) {
+    const suffixStart = m.index ?? 0;
+    const end = suffixStart + m[0].length;
+    if (SUFFIX_BLOCKING_FOLLOWERS.test(text.slice(end))) continue;
+    if (insideBookTitle(text, suffixStart)) continue;
+    ends ??= tokenEnds(segmenter, text);
+    // 进行动态 holds 行动 across two words: not a suffix
+    if (!ends.has(end)) continue;
+    const prev = text[suffixStart - 1] ?? '';
+    if (/[”’」』"]/.test(prev) || prev === '' || /[，。、；：,;:\s]/.test(prev)) continue;
+    let start = nameStartBefore(segmenter, text, suffixStart, 10);
+    // jieba glues a verb to the next word (确保安全): drop a leading introducing verb
+    if (INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
+    const head = text.slice(start, suffixStart);
+    if (/脱贫攻坚战?$|攻坚战$/.test(head)) continue;
+    if (head.length < 2 || GENERIC_HEADS.has(head) || /^第/.test(head)) continue;
+    // the walk stopped at a closing quote: the quoted rule owns this name
+    if (/[”’」』"]/.test(text[start - 1] ?? '') && start > 0) continue;
+    const surface = text.slice(start, end);
+    hits.push({ name: canonicalProgramName(surface), surface, start, end, via: 'suffix' });
+  }
+  return hits;
+}
+
+/**
+ * Finds the programs named in one sentence, without overlaps (quoted names first, then the national
+ * lexicon, then suffix phrases).
+ * @param segmenter - jieba-backed word cutter, for the left edge of suffix phrases
+ * @param text - one sentence of normalised text
+ * @example findPrograms(seg, '从江县创新实施“稻鱼鸭共生”模式') // [{ name: '稻鱼鸭共生', via: 'quote', … }]
+ */
+export function findPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
+  const accepted: ProgramHit[] = [];
+  const overlaps = (h: ProgramHit) => accepted.some((a) => h.start < a.end && a.start < h.end);
+  for (const h of quotedPrograms(text)) accepted.push(h);
+  for (const h of nationalPrograms(text)) if (!overlaps(h)) accepted.push(h);
+  for (const h of suffixPrograms(segmenter, text)) if (!overlaps(h)) accepted.push(h);
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Entity extractor for Program mentions, sentence by sentence.
+ * @example programExtractor.extract(ctx) // 台江县大力推行“积分超市”模式 → Program 积分超市
+ */
+export const programExtractor: EntityExtractor = {
+  name: 'programs',
+  extract(ctx: DocContext): EntityMention[] {
+    const out: EntityMention[] = [];
+    ctx.sentences.forEach((s, index) => {
+      for (const h of findPrograms(ctx.segmenter, s.text)) {
+        out.push({
+          type: 'Program',
+          name: h.name,
+          surface: h.surface,
+          start: s.start + h.start,
+          end: s.start + h.end,
+          sentence: index,
+          extractor: 'programs',
+        });
+      }
+    });
+    return out;
+  },
+};

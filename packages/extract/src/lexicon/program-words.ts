@@ -1,0 +1,199 @@
+/**
+ * Program word lists
+ *
+ * Generic words that tell a named program (campaign, project, policy, working method) from the
+ * surrounding prose: the suffixes such names end in, the verbs that introduce them, the words that
+ * follow a quoted program name, and the few NATIONAL policies every county report may name without
+ * quotes. Nothing here names a place or a local program: the lists must hold for any Chinese county.
+ */
+
+/**
+ * Suffixes after which an unquoted phrase is taken as a program name (longest first).
+ * @example '农村饮水安全工程' ends in '工程'; '一线工作法' ends in '工作法'
+ */
+export const PROGRAM_NAME_SUFFIXES = [
+  '战略行动',
+  '专项行动',
+  '工作法',
+  '战略',
+  '行动',
+  '工程',
+  '革命',
+] as const;
+
+/**
+ * Words right after a closing quote that mark the quoted text as a program name (strong evidence).
+ * @example “大花园大果园”项目, “党建+积分”模式, “双台账、双追责、双销号”制度
+ */
+export const PROGRAM_FOLLOWERS_STRONG = [
+  '模式',
+  '机制',
+  '长效机制',
+  '工作法',
+  '行动',
+  '专项行动',
+  '战略',
+  '项目',
+  '工程',
+  '政策',
+  '制度',
+  '制',
+  '体系',
+  '工作体系',
+  '工作方案',
+  '攻坚战',
+  '整治',
+  '格局',
+  '做法',
+  '组织机制',
+  '工作机制',
+  '示范点',
+  '管理',
+  '产业发展',
+  '产业',
+  '保障',
+  '结算',
+  '为主线',
+  '为导向',
+  '为主体',
+  '即',
+  '等金融产品',
+  '金融产品',
+  '大数据',
+  '资金',
+  '短板',
+  '取得',
+] as const;
+
+/** Words right after a closing quote that count a little (shared with slogans, so weak evidence). */
+export const PROGRAM_FOLLOWERS_WEAK = ['问题', '突出问题', '要求', '的要求', '原则', '的原则', '方式', '等方式', '的方式', '程序', '的申报程序', '案例'] as const;
+
+/**
+ * Words right after a closing quote that rule the quoted text out as a program: titles, honours,
+ * plan periods, media accounts, figurative nicknames.
+ * @example “时代楷模”光荣称号, “十四五”时期, “清廉某县”微信公众号, “5+2”精神
+ */
+export const NON_PROGRAM_FOLLOWERS = [
+  '精神',
+  '称号',
+  '光荣称号',
+  '荣誉',
+  '时期',
+  '期间',
+  '之年',
+  '开局',
+  '规划',
+  '微信',
+  '公众号',
+  '平台',
+  '软件',
+  '作用',
+  '班子',
+  '成员',
+  '干部',
+  '的困境',
+  '的现象',
+  '的问题',
+  '的成效',
+  '的攻坚氛围',
+  '到现在',
+] as const;
+
+/**
+ * Verbs (and a few prepositions) that introduce a program name when they stand right before it.
+ * @example 创新实施“三下沉、五示范”, 积极推广“龙头企业+合作社+农户”模式
+ */
+export const PROGRAM_TRIGGERS = [
+  '实施',
+  '开展',
+  '推行',
+  '推进',
+  '实行',
+  '创新',
+  '探索',
+  '打造',
+  '建立',
+  '健全',
+  '完善',
+  '推广',
+  '采取',
+  '按照',
+  '落实',
+  '通过',
+  '聚焦',
+  '抓好',
+  '坚持',
+  '形成',
+  '开发',
+  '运用',
+  '制定',
+  '强化',
+  '构建',
+  '建成',
+  '发展',
+  '践行',
+  '深化',
+  '启动',
+  '学习',
+  '研讨',
+  '对照',
+  '把握',
+  '围绕',
+  '补齐',
+  '解决',
+  '明确',
+  '作为',
+  '遏制',
+] as const;
+
+/**
+ * Quoted words that are generic terms, never program names, though they look like one.
+ * @example 村“两委”, “第一书记”, “边缘户”
+ */
+export const NON_PROGRAM_QUOTES = [
+  '两委',
+  '村两委',
+  '第一书记',
+  '边缘户',
+  '脱贫监测户',
+  '贫困户',
+  '清零',
+  '三农',
+  '空心村',
+  '留守儿童',
+  '线上+线下',
+  '线上线下',
+] as const;
+
+/**
+ * National poverty-alleviation and rural policies, named in reports of every county without quotes.
+ * Each entry is [canonical name, ...surface variants]. Kept short and national on purpose: these are
+ * general knowledge (State Council / ministry programs), not names taken from any one report.
+ * @example ['易地扶贫搬迁', '易地搬迁'] — 赫章县大力开展易地扶贫搬迁 → Program 易地扶贫搬迁
+ */
+export const NATIONAL_PROGRAMS: readonly (readonly string[])[] = [
+  ['易地扶贫搬迁', '易地搬迁'],
+  ['东西部扶贫协作', '东西部协作'],
+  ['对口支援'],
+  ['精准扶贫'],
+  ['乡村振兴战略'],
+  ['两不愁三保障', '两不愁、三保障'],
+  ['一达标两不愁三保障'],
+  ['五个一批'],
+  ['四个不摘'],
+  ['春风行动'],
+  ['雨露计划'],
+  ['以工代赈'],
+  ['万企帮万村'],
+  ['村企结对'],
+  ['农村危房改造', '农村危改', '危房改造'],
+  ['挂牌督战'],
+  ['三重医疗保障'],
+  ['先诊疗后付费', '先诊疗、后付费'],
+  ['一站式结算'],
+  ['农校对接'],
+  ['农超对接'],
+  ['厕所革命'],
+  ['扶贫小额信贷'],
+  ['光伏扶贫'],
+];
