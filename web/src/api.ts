@@ -1,0 +1,139 @@
+/**
+ * API client
+ *
+ * Typed fetch calls to the fupin server's `/api`. The web view never imports the store: it mirrors the
+ * JSON shapes of the query API here (entity and relation type names come from @fupin/graph-schema as
+ * types only), and turns error bodies `{ error: { code, message } }` into an ApiError it can show.
+ */
+import type { Document, EntityType, Evidence, RelationType } from '@fupin/graph-schema';
+
+/** A node as the API returns it. */
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  code?: string;
+  parent?: string;
+  degree: number;
+}
+
+/** A relation with both ends and its evidence sentences. */
+export interface RelationView {
+  id: string;
+  type: RelationType;
+  source: EntitySummary;
+  target: EntitySummary;
+  evidence: Evidence[];
+  properties: Record<string, number>;
+}
+
+/** A document without its text. */
+export type DocumentSummary = Omit<Document, 'text'>;
+
+/** What the side panel shows for one entity. */
+export interface EntityDetail {
+  entity: EntitySummary;
+  parentChain: EntitySummary[];
+  relations: RelationView[];
+  documents: DocumentSummary[];
+}
+
+/** An edge of a subgraph. */
+export interface SubgraphEdge {
+  id: string;
+  type: RelationType;
+  source: string;
+  target: string;
+  evidenceCount: number;
+  properties: Record<string, number>;
+}
+
+/** Nodes and edges to draw. */
+export interface Subgraph {
+  nodes: EntitySummary[];
+  edges: SubgraphEdge[];
+  path?: string[];
+}
+
+/** `/api/stats`. */
+export interface Stats {
+  store: 'embedded' | 'neo4j';
+  cypher: boolean;
+  documents: number;
+  nodes: number;
+  relations: number;
+  mentions: number;
+  nodesByType: Partial<Record<EntityType, number>>;
+  relationsByType: Partial<Record<RelationType, number>>;
+}
+
+/** `/api/document/:id`. */
+export interface DocumentText {
+  id: string;
+  path: string;
+  title?: string;
+  date?: string;
+  text: string;
+}
+
+/** A failed API call, with the server's error code. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? `api: ${path} answered ${res.status}`);
+  }
+  return body as T;
+}
+
+function qs(params: Record<string, string | number | boolean | undefined | readonly string[]>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === false) continue;
+    if (Array.isArray(v)) {
+      if (v.length) u.set(k, v.join(','));
+    } else u.set(k, v === true ? '1' : String(v));
+  }
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+/** The server's endpoints, one function each. */
+export const api = {
+  stats: () => call<Stats>('/api/stats'),
+  search: (q: string, limit = 10) => call<EntitySummary[]>(`/api/search${qs({ q, limit })}`),
+  entity: (id: string) => call<EntityDetail>(`/api/entity/${enc(id)}`),
+  neighbours: (id: string, depth = 1) => call<Subgraph>(`/api/neighbours/${enc(id)}${qs({ depth })}`),
+  path: (from: string, to: string) => call<Subgraph & { found: boolean }>(`/api/path${qs({ from, to })}`),
+  subgraph: (f: { types?: readonly string[]; rel?: readonly string[]; cooperation?: boolean; limit?: number }) =>
+    call<Subgraph>(`/api/subgraph${qs({ types: f.types, rel: f.rel, cooperation: f.cooperation, limit: f.limit })}`),
+  document: (id: string) => call<DocumentText>(`/api/document/${enc(id)}`),
+  ask: (question: string) =>
+    call<unknown>('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    }),
+  cypher: (query: string) =>
+    call<unknown>('/api/cypher', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, params: {} }),
+    }),
+};
