@@ -1,0 +1,221 @@
+/**
+ * Decode bytes to text
+ *
+ * Reports come as UTF-8 (with or without BOM), UTF-16 with BOM from Windows tools, and GBK/GB18030 or
+ * Big5 from older Chinese sites and archives. Guessing by hand goes wrong, so a BOM decides when present,
+ * strict UTF-8 is tried next, and otherwise chardet names the encoding and iconv-lite decodes it. Binary
+ * files and empty files are refused with an InputError naming the file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { InputError, sha256Hex } from '@fupin/graph-schema';
+
+/** Decoded text and the encoding it was read with. */
+export interface DecodedText {
+  /** The text, BOM removed, line endings as in the file. */
+  text: string;
+  /** Encoding name: `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, `Big5`, … */
+  encoding: string;
+}
+
+/** Options for {@link readTextFile}. */
+export interface ReadTextOptions {
+  /** Refuse files larger than this many bytes with INPUT_TOO_LARGE. */
+  maxBytes?: number;
+}
+
+const SNIFF = 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Index of the first NUL byte in the first KB, or -1. */
+function firstNul(bytes: Uint8Array, from: number): number {
+  const end = Math.min(bytes.length, from + SNIFF);
+  for (let i = from; i < end; i++) if (bytes[i] === 0) return i;
+  return -1;
+}
+
+/** Share of C0 control bytes (other than tab, LF, CR, FF, VT, ESC) in the first KB. */
+function controlRatio(bytes: Uint8Array, from: number): number {
+  const end = Math.min(bytes.length, from + SNIFF);
+  let controls = 0;
+  for (let i = from; i < end; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) controls++;
+  }
+  return end > from ? controls / (end - from) : 0;
+}
+
+function isBlank(text: string): boolean {
+  // \s covers U+3000 and U+FEFF; zero-width characters are listed one by one (not joined in a class).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060) continue;
+    if (!/\s/u.test(text[i]!)) return false;
+  }
+  return true;
+}
+
+/** Maps a chardet name to an iconv-lite encoding, preferring supersets (GB2312/GBK → GB18030). */
+function iconvName(name: string): string {
+  const upper = name.toUpperCase();
+  if (upper === 'GB2312' || upper === 'GBK' || upper === 'GB18030' || upper === 'EUC-CN') return 'GB18030';
+  if (upper === 'BIG5' || upper === 'BIG-5') return 'Big5';
+  return name;
+}
+
+/**
+ * Decodes the bytes of a text file: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then the encoding
+ * chardet detects (GB18030/GBK, Big5, …) decoded with iconv-lite.
+ * @param bytes - file contents
+ * @param file - the file name, used in errors
+ * @throws InputError INPUT_EMPTY (nothing but whitespace), INPUT_BINARY (NUL bytes or control characters),
+ *   INPUT_ENCODING (no encoding decodes it cleanly)
+ * @example
+ * decodeBytes(iconv.encode('从江县脱贫攻坚', 'gbk'), 'a.txt') // → { text: '从江县脱贫攻坚', encoding: 'GB18030' }
+ */
+export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
+  if (bytes.length === 0) throw new InputError('INPUT_EMPTY', file, `text.decode: ${file} is empty; expected text`);
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let decoded: DecodedText;
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    decoded = decodeUtf8(bytes.subarray(3), file, 3);
+  } else if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    const encoding = b0 === 0xff ? 'UTF-16LE' : 'UTF-16BE';
+    if (bytes.length % 2 !== 0) {
+      throw new InputError(
+        'INPUT_ENCODING',
+        file,
+        `text.decode: ${file} has a ${encoding} BOM but an odd length; expected ${encoding}`,
+      );
+    }
+    decoded = {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), encoding),
+      encoding,
+    };
+    checkDecoded(decoded, file);
+  } else {
+    const nul = firstNul(bytes, 0);
+    if (nul >= 0) {
+      throw new InputError(
+        'INPUT_BINARY',
+        file,
+        `text.decode: ${file} looks binary (NUL at byte ${nul}); expected text`,
+      );
+    }
+    if (controlRatio(bytes, 0) > 0.1) {
+      throw new InputError(
+        'INPUT_BINARY',
+        file,
+        `text.decode: ${file} looks binary (control characters); expected text`,
+      );
+    }
+    decoded = decodeUtf8(bytes, file, 0);
+  }
+  if (isBlank(decoded.text)) {
+    throw new InputError('INPUT_EMPTY', file, `text.decode: ${file} holds only whitespace; expected text`);
+  }
+  return decoded;
+}
+
+/** Strict UTF-8, else the detected legacy encoding. */
+function decodeUtf8(bytes: Uint8Array, file: string, offset: number): DecodedText {
+  try {
+    return { text: utf8.decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    if (offset > 0) {
+      throw new InputError(
+        'INPUT_ENCODING',
+        file,
+        `text.decode: ${file} has a UTF-8 BOM but invalid UTF-8; expected UTF-8`,
+      );
+    }
+  }
+  const candidates = chardet.analyse(bytes);
+  for (const match of candidates) {
+    const name = iconvName(match.name);
+    if (name.toUpperCase() === 'UTF-8' || !iconv.encodingExists(name)) continue;
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), name);
+    const decoded = { text, encoding: name };
+    if (replacementRatio(text) <= 0.01) return decoded;
+  }
+  throw new InputError(
+    'INPUT_ENCODING',
+    file,
+    `text.decode: ${file} is neither UTF-8 nor a detectable encoding; expected text`,
+  );
+}
+
+function replacementRatio(text: string): number {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  return text.length > 0 ? bad / text.length : 0;
+}
+
+/** UTF-16 text must not be full of replacement or control characters. */
+function checkDecoded(decoded: DecodedText, file: string): void {
+  if (replacementRatio(decoded.text) > 0.01) {
+    throw new InputError(
+      'INPUT_ENCODING',
+      file,
+      `text.decode: ${file} does not decode as ${decoded.encoding}; expected text`,
+    );
+  }
+  let controls = 0;
+  const n = Math.min(decoded.text.length, SNIFF);
+  for (let i = 0; i < n; i++) {
+    const c = decoded.text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x0b) controls++;
+  }
+  if (n > 0 && controls / n > 0.1) {
+    throw new InputError('INPUT_BINARY', file, `text.decode: ${file} looks binary (control characters); expected text`);
+  }
+}
+
+/**
+ * Reads and decodes a text file, returning the bytes and their SHA-256 as well (the Document id derives from it).
+ * @param path - file path
+ * @param options - `maxBytes` to refuse oversized files
+ * @throws InputError INPUT_UNREADABLE (missing, a directory, no permission), INPUT_TOO_LARGE, and the
+ *   errors of {@link decodeBytes}
+ * @example
+ * const { text, encoding, sha256 } = await readTextFile('reports/从江县.txt');
+ */
+export async function readTextFile(
+  path: string,
+  options: ReadTextOptions = {},
+): Promise<DecodedText & { bytes: Uint8Array; sha256: string }> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      throw new InputError(
+        'INPUT_UNREADABLE',
+        path,
+        `text.readTextFile: ${path} is not a regular file; expected a text file`,
+      );
+    }
+    if (options.maxBytes !== undefined && info.size > options.maxBytes) {
+      throw new InputError(
+        'INPUT_TOO_LARGE',
+        path,
+        `text.readTextFile: ${path} has ${info.size} bytes; expected at most ${options.maxBytes}`,
+      );
+    }
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(
+      'INPUT_UNREADABLE',
+      path,
+      `text.readTextFile: cannot read ${path} (${reason}); expected a readable file`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const decoded = decodeBytes(bytes, path);
+  return { ...decoded, bytes, sha256: sha256Hex(bytes) };
+}
