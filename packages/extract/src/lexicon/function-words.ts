@@ -38,7 +38,6 @@ export const FUNCTION_WORDS = new Set<string>([
   '使',
   '给',
   '到',
-  '经',
   '共',
   '已',
   '也',

@@ -1,0 +1,233 @@
+/**
+ * Industry extractor
+ *
+ * Finds the products and sectors a region develops from where they stand, not from a product list:
+ * before a farm quantity (马铃薯65万亩, 生猪存栏40万头) or after one (20万亩有机高粱), in a list
+ * closed by 等产业 / N大产业 / 作为主导产业, before a production site (香葱基地), and next to a growing
+ * verb (种植烤烟, 可乐猪养殖). jieba POS tags keep the words nouns; a stop list drops collective
+ * words (农产品, 经济作物). So it works for any crop or breed of any county.
+ */
+import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
+import { isNameBoundary } from '../lexicon/function-words.js';
+import {
+  FARM_UNITS,
+  GENERIC_PRODUCT_WORDS,
+  GROWING_VERBS,
+  PRODUCT_SITE_SUFFIXES,
+  PRODUCT_TAGS,
+  QUANTITY_AUX_WORDS,
+} from '../lexicon/industry-words.js';
+
+/** An industry found in one sentence, offsets local to the sentence. */
+export interface IndustryHit {
+  name: string;
+  start: number;
+  end: number;
+  /** Which pattern found it. */
+  via: 'quantity' | 'list' | 'site' | 'verb';
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+const QUANTITY_RE = new RegExp(
+  `(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)(?:余|多)?(?:万|亿)?(?:${FARM_UNITS.join('|')})`,
+  'g',
+);
+// 等产业, 等特色产业, “五大产业”, 等作为主导产业
+const LIST_END_RE =
+  /(?:等(?:其他|其它)?(?:特色|主导|优势|扶贫|农业|富民|支柱|经济)?(?:产业|作物|农作物|作为[^，。；,;]{0,6}(?:主导|支柱|特色|优势)产业)|[“"]?[一二三四五六七八九十]大(?:特色|主导|优势)?产业[”"]?)/g;
+// 确立锥栗为全乡主导产业, 把茶叶作为支柱产业
+const DESIGNATE_RE = /(?:确立|选择|选定|把|将)([\u4e00-\u9fff、]{2,24}?)(?:为|作为)[^，。；,;]{0,6}(?:主导|支柱|特色|优势|首位)产业/g;
+const LIST_SPLIT_RE = /[、和及与]|以及/;
+const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
+const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
+
+function tokenize(segmenter: Segmenter, text: string): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  for (const { word, tag } of segmenter.tag(text)) {
+    out.push({ word, tag, start: pos, end: pos + word.length });
+    pos += word.length;
+  }
+  return out;
+}
+
+function isProductToken(t: Token): boolean {
+  if (isNameBoundary(t.word) || GENERIC_PRODUCT_WORDS.has(t.word)) return false;
+  if (QUANTITY_AUX_WORDS.has(t.word) || GROWING_VERBS.has(t.word)) return false;
+  return PRODUCT_TAGS.has(t.tag) || (t.tag === 'a' && t.word.length <= 2);
+}
+
+/** Takes up to two product tokens ending at token index `last` (inclusive), walking left. */
+function productEndingAt(tokens: Token[], last: number): [number, number] | undefined {
+  let first = last + 1;
+  for (let i = last; i >= 0 && last - i < 2; i--) {
+    const t = tokens[i];
+    if (!t || !isProductToken(t)) break;
+    if ((tokens[last]?.end ?? 0) - t.start > 6) break;
+    first = i;
+  }
+  if (first > last) return undefined;
+  // a breed may start with an adjective (可乐猪) but never end with one
+  if (tokens[last]?.tag === 'a') return undefined;
+  return [tokens[first]?.start ?? 0, tokens[last]?.end ?? 0];
+}
+
+/** Takes up to two product tokens starting at token index `first`, walking right. */
+function productStartingAt(tokens: Token[], first: number): [number, number] | undefined {
+  let last = first - 1;
+  for (let i = first; i < tokens.length && i - first < 2; i++) {
+    const t = tokens[i];
+    if (!t || !isProductToken(t)) break;
+    if (t.end - (tokens[first]?.start ?? 0) > 6) break;
+    last = i;
+  }
+  if (last < first) return undefined;
+  if (tokens[last]?.tag === 'a') return undefined;
+  return [tokens[first]?.start ?? 0, tokens[last]?.end ?? 0];
+}
+
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  return tokens.findIndex((t) => t.start <= offset && offset < t.end);
+}
+
+function acceptName(name: string): boolean {
+  return name.length >= 2 && name.length <= 6 && !GENERIC_PRODUCT_WORDS.has(name) && !/\d/.test(name);
+}
+
+function quantityHits(text: string, tokens: Token[], push: (s: number, e: number, via: IndustryHit['via']) => void): void {
+  for (const m of text.matchAll(QUANTITY_RE)) {
+    const qStart = m.index ?? 0;
+    const qEnd = qStart + m[0].length;
+    let i = tokenIndexAt(tokens, qStart) - 1;
+    // 蔬菜（含辣椒）30万亩: the parenthesis names a second product
+    if (tokens[i]?.word === '）' || tokens[i]?.word === ')') {
+      const open = text.lastIndexOf(text[tokens[i]?.start ?? 0] === '）' ? '（' : '(', qStart);
+      if (open >= 0) {
+        const inner = text.slice(open + 1, tokens[i]?.start ?? 0).replace(/^(?:含|包括|其中)/, '');
+        const innerStart = (tokens[i]?.start ?? 0) - inner.length;
+        if (acceptName(inner) && !/[，、,]/.test(inner)) push(innerStart, innerStart + inner.length, 'quantity');
+        i = tokenIndexAt(tokens, open) - 1;
+      }
+    }
+    while (i >= 0 && QUANTITY_AUX_WORDS.has(tokens[i]?.word ?? '')) i--;
+    const before = i >= 0 ? productEndingAt(tokens, i) : undefined;
+    if (before) {
+      push(before[0], before[1], 'quantity');
+      continue;
+    }
+    // 20万亩有机高粱: land quantity first, product after
+    if (m[0].endsWith('亩')) {
+      const j = tokens.findIndex((t) => t.start >= qEnd);
+      const after = j >= 0 ? productStartingAt(tokens, j) : undefined;
+      if (after) push(after[0], after[1], 'quantity');
+    }
+  }
+}
+
+function listHits(text: string, push: (s: number, e: number, via: IndustryHit['via']) => void): void {
+  const lists: [number, number][] = [];
+  for (const m of text.matchAll(LIST_END_RE)) {
+    const end = m.index ?? 0;
+    const clauseStart = Math.max(text.lastIndexOf('，', end), text.lastIndexOf('。', end), text.lastIndexOf(',', end), text.lastIndexOf('；', end)) + 1;
+    lists.push([clauseStart, end]);
+  }
+  for (const m of text.matchAll(DESIGNATE_RE)) {
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+    lists.push([start, start + (m[1]?.length ?? 0)]);
+  }
+  for (const [from, to] of lists) {
+    let segment = text.slice(from, to);
+    let offset = from;
+    // keep what follows the last developing verb: 重点发展中药材、油茶 → 中药材、油茶
+    const lead = /.*(?:发展|选择|培育|打造|做强|壮大|围绕)/.exec(segment);
+    if (lead) {
+      offset += lead[0].length;
+      segment = segment.slice(lead[0].length);
+    }
+    let pos = 0;
+    for (const raw of segment.split(LIST_SPLIT_RE)) {
+      const rawStart = segment.indexOf(raw, pos);
+      pos = rawStart + raw.length;
+      const item = raw.replace(LIST_LEAD_RE, '').replace(/^[\d.]+(?:余|多)?(?:万|亿)?亩/, '');
+      const itemStart = offset + rawStart + (raw.length - item.length);
+      if (acceptName(item) && !/[，。；：“”"（）()]/.test(item)) push(itemStart, itemStart + item.length, 'list');
+    }
+  }
+}
+
+function siteAndVerbHits(text: string, tokens: Token[], push: (s: number, e: number, via: IndustryHit['via']) => void): void {
+  for (const m of text.matchAll(siteSuffixRe)) {
+    const i = tokenIndexAt(tokens, m.index ?? 0) - 1;
+    const t = tokens[i];
+    if (t && t.end === m.index && isProductToken(t)) push(t.start, t.end, 'site');
+  }
+  tokens.forEach((t, i) => {
+    if (t.word === '种植' || t.word === '养殖' || t.word === '栽种') {
+      // 香葱种植, 可乐猪养殖 (the product before) unless a quantity follows (handled above)
+      const before = productEndingAt(tokens, i - 1);
+      if (before && !/^\d/.test(tokens[i + 1]?.word ?? '')) push(before[0], before[1], 'verb');
+    }
+    if ((t.word === '种植' || t.word === '种' || t.word === '栽种') && t.tag.startsWith('v')) {
+      const after = productStartingAt(tokens, i + 1);
+      if (after && (tokens[i + 1]?.word.length ?? 0) >= 2) push(after[0], after[1], 'verb');
+    }
+  });
+}
+
+/**
+ * Finds the industries (products and sectors) named in one sentence.
+ * @param segmenter - jieba-backed segmenter with POS tags
+ * @param text - one sentence of normalised text
+ * @param taken - spans (local to the sentence) already named by other mentions, e.g. regions
+ * @example findIndustries(seg, '全县种植刺梨12万亩、猕猴桃3万亩') // 刺梨, 猕猴桃
+ */
+export function findIndustries(segmenter: Segmenter, text: string, taken: readonly [number, number][] = []): IndustryHit[] {
+  const tokens = tokenize(segmenter, text);
+  const hits: IndustryHit[] = [];
+  const push = (start: number, end: number, via: IndustryHit['via']): void => {
+    const name = text.slice(start, end);
+    if (!acceptName(name)) return;
+    // a place name is never a product (彦洞乡总计…)
+    if (taken.some(([a, b]) => start < b && a < end)) return;
+    if (hits.some((h) => start < h.end && h.start < end)) return;
+    hits.push({ name, start, end, via });
+  };
+  listHits(text, push);
+  quantityHits(text, tokens, push);
+  siteAndVerbHits(text, tokens, push);
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Entity extractor for Industry mentions, sentence by sentence.
+ * @example industryExtractor.extract(ctx) // 从江县发展香猪、稻田鱼等特色产业 → Industry 香猪, 稻田鱼
+ */
+export const industryExtractor: EntityExtractor = {
+  name: 'industries',
+  extract(ctx: DocContext): EntityMention[] {
+    const out: EntityMention[] = [];
+    ctx.sentences.forEach((s, index) => {
+      const taken = ctx.mentions
+        .filter((m) => m.sentence === index)
+        .map((m): [number, number] => [m.start - s.start, m.end - s.start]);
+      for (const h of findIndustries(ctx.segmenter, s.text, taken)) {
+        out.push({
+          type: 'Industry',
+          name: h.name,
+          surface: h.name,
+          start: s.start + h.start,
+          end: s.start + h.end,
+          sentence: index,
+          extractor: 'industries',
+        });
+      }
+    });
+    return out;
+  },
+};
