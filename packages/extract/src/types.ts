@@ -7,7 +7,7 @@
  * into entities and relations with evidence. Offsets in mentions are into the NORMALISED text; the
  * pipeline maps them back to the original text for evidence.
  */
-import type { EntityType, RelationType } from '@fupin/graph-schema';
+import type { EntityType, RegionLevel, RelationType } from '@fupin/graph-schema';
 import type { NormalizedText, Sentence } from '@fupin/text';
 
 /** Word segmentation, loaded once per process. */
@@ -34,9 +34,15 @@ export interface EntityMention extends EntityRef {
   end: number;
   /** Index into DocContext.sentences. */
   sentence: number;
-  /** Code and canonical name of the administrative parent, where known. */
+  /**
+   * Code and canonical name of the administrative parent, where known. For a company, organization or
+   * site, `parent` names the region it is in; the located-in relation extractor turns every mention with
+   * a parent into LOCATED_IN (so entity extractors need not emit those relations themselves).
+   */
   parentCode?: string;
   parent?: string;
+  /** Further names of the same entity (official and short forms) that the resolver adds to its aliases. */
+  aliases?: string[];
   extractor: string;
 }
 
@@ -54,6 +60,30 @@ export interface RelationMention {
   end?: number;
 }
 
+/** An official division as the gazetteer reports it (the subset extract reads). */
+export interface DivisionRef {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode?: string;
+}
+
+/** One gazetteer match: a span of the normalised text and every division whose name or short form it is. */
+export interface GazetteerMatchRef {
+  start: number;
+  end: number;
+  hits: { division: DivisionRef; aliasKind: 'official' | 'short' | 'stem'; weak?: boolean }[];
+}
+
+/**
+ * What extract uses of @fupin/gazetteer's Gazetteer (structural, so tests can pass a small one).
+ * `findAll` scans a text; village names are matched only inside `villageCounties` (county codes).
+ */
+export interface GazetteerPort {
+  findAll(text: string, options?: { villageCounties?: string[] }): GazetteerMatchRef[];
+  byCode(code: string): DivisionRef | undefined;
+}
+
 /** What extractors see of one document. */
 export interface DocContext {
   documentId: string;
@@ -64,6 +94,10 @@ export interface DocContext {
   mentions: EntityMention[];
   /** The region the document is mainly about (most-named county, else prefecture), if any. */
   primaryRegion?: EntityRef;
+  /** The division gazetteer, when loaded (the pipeline always passes it). */
+  gazetteer?: GazetteerPort;
+  /** Document title, when the file has one. */
+  title?: string;
 }
 
 /** Finds entity mentions of some kinds. */

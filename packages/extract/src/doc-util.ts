@@ -1,0 +1,57 @@
+/**
+ * Document helpers for extractors
+ *
+ * Lookups every extractor needs on a DocContext and that must stay cheap on long documents: the
+ * sentence that holds an offset (binary search), and the word boundaries jieba puts in a sentence
+ * (cut once per sentence and cached, only for sentences an extractor asks about).
+ */
+import type { Sentence } from '@fupin/text';
+import type { DocContext } from './types.js';
+
+/**
+ * Index of the sentence containing a normalised offset (the last sentence starting at or before it).
+ * @param sentences - sentences in text order
+ * @param offset - offset into the normalised text
+ * @example sentenceAt(sentences, 0) // 0
+ */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const boundaryCache = new WeakMap<DocContext, Map<number, Set<number>>>();
+
+/**
+ * Offsets (normalised, absolute) where jieba starts or ends a word in one sentence, cached per document.
+ * @param ctx - document context
+ * @param index - sentence index
+ * @example wordBoundaries(ctx, 0).has(3) // true when a word of sentence 0 ends at offset 3 (从江县|…)
+ */
+export function wordBoundaries(ctx: DocContext, index: number): Set<number> {
+  let perDoc = boundaryCache.get(ctx);
+  if (!perDoc) {
+    perDoc = new Map();
+    boundaryCache.set(ctx, perDoc);
+  }
+  let set = perDoc.get(index);
+  if (!set) {
+    const sentence = ctx.sentences[index];
+    set = new Set<number>();
+    if (sentence) {
+      let at = sentence.start;
+      set.add(at);
+      for (const word of ctx.segmenter.cut(ctx.normalized.text.slice(sentence.start, sentence.end))) {
+        at += word.length;
+        set.add(at);
+      }
+    }
+    perDoc.set(index, set);
+  }
+  return set;
+}

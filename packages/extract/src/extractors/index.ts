@@ -1,0 +1,14 @@
+/**
+ * Entity extractor registry
+ *
+ * The entity extractors the pipeline runs, in order. Regions come first: later extractors read the
+ * region mentions (and `ctx.primaryRegion`) from the context. Add an extractor by appending it here.
+ */
+import type { EntityExtractor } from '../types.js';
+import { regionExtractor } from './regions.js';
+
+/**
+ * Entity extractors in the order the pipeline runs them.
+ * @example ENTITY_EXTRACTORS.map((e) => e.name) // ['regions', …]
+ */
+export const ENTITY_EXTRACTORS: readonly EntityExtractor[] = [regionExtractor];

@@ -1,0 +1,165 @@
+/**
+ * Region names the gazetteer lacks
+ *
+ * Reports name villages and communities that the 2023 statistical codes no longer list (merged,
+ * renamed, new resettlement communities) and sometimes misspell a township. These rules find such
+ * names by their suffix (村/社区/镇/乡/街道, and 县/区/旗 right after their city) with boundary rules:
+ * the name starts after punctuation, a region name, a preposition or verb (在/到/对/与/和/及/、…),
+ * holds no digits, quantifiers or demonstratives (`全县112个贫困村` yields nothing, `马场村` does),
+ * is not a generic phrase (安置社区, 示范村), and its suffix starts a word for jieba (城镇, 农村 are words).
+ * The parent is the region named right before it (`某镇马场村`), else the one township of its sentence.
+ */
+import type { RegionLevel } from '@fupin/graph-schema';
+import { wordBoundaries } from '../doc-util.js';
+import { LEVEL_DEPTH } from '../region-names.js';
+import type { DocContext, EntityMention } from '../types.js';
+
+/** Suffixes this module reads, longest first so 社区 wins over 区. */
+const SUFFIX = /街道|社区|村|镇|乡|县|区|旗/g;
+
+const SUFFIX_LEVEL: Record<string, RegionLevel> = {
+  街道: 'Township',
+  社区: 'Village',
+  村: 'Village',
+  镇: 'Township',
+  乡: 'Township',
+  县: 'County',
+  区: 'County',
+  旗: 'County',
+};
+
+/** Longest stem (characters before the suffix) per suffix. */
+const MAX_STEM: Record<string, number> = { 街道: 4, 社区: 4, 村: 3, 镇: 3, 乡: 3, 县: 3, 区: 3, 旗: 3 };
+
+/** What may follow each suffix when it is a name's suffix (村民, 乡村, 镇政府… are words, not names). */
+const NOT_AFTER: Record<string, RegExp> = {
+  村: /^[民委干级庄寨落务容貌规史]/,
+  乡: /^[村镇亲土愁贤情间下里野音]/,
+  镇: /^[压守痛静定]/,
+};
+
+/** Characters a name never crosses going left: prepositions, conjunctions, verbs of motion, particles. */
+const STOP = new Set('在到对与和及跟同向往赴至于从自由把将被给让为是住进入出去来过的了着之或等、，。；：！？（）《》“”‘’ 　');
+
+/** Characters that end a region name; the next name starts after them (某乡某村). */
+const REGION_CHAR = new Set('省市州县区乡镇村旗盟');
+
+/** Characters no name contains: digits, quantifiers, demonstratives. */
+const BAD_CHAR = /[0-9０-９个全该本各每这那此其某几余多％%.．]/;
+
+/** Stems that make a phrase, not a name: 贫困村, 安置社区, 示范乡镇, 中心村, 城区… */
+const GENERIC =
+  /贫困|扶贫|搬迁|安置|示范|重点|试点|移民|产业|合作|集体|易地|中心|片区|园区|景区|城区|保护|开发|经济|特色|传统|美丽|文明|小康|民族|少数|行政|自然|深度|出列|边远|偏远|周边|附近|当地|本地|所在|所辖|相关|其他|其余|农业|工业|商业|新型|城市|农村|乡村|城乡|社会|集中|整体|基层|帮扶|结对|对口|省级|市级|州级|县级|乡级|镇级|村级|先进|文化|生态|旅游|卫生|森林|平安|民主|法治|一个|两个|周围/;
+
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+
+/**
+ * Finds region names the gazetteer did not link, with parents from their context.
+ * @param ctx - document context
+ * @param known - region mentions already linked (their spans are skipped; their ends are left boundaries)
+ * @example unlistedRegions(ctx('走进台江县排羊乡九摆村'), linked) // [九摆村 (Village, parent 排羊乡)] when 九摆村 is not listed
+ */
+export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]): EntityMention[] {
+  const text = ctx.normalized.text;
+  const covered = new Uint8Array(text.length + 1);
+  const endsAt = new Map<number, EntityMention>();
+  for (const m of known) {
+    for (let i = m.start; i < m.end; i++) covered[i] = 1;
+    endsAt.set(m.end, m);
+  }
+  const found: EntityMention[] = [];
+  let sentence = 0;
+  SUFFIX.lastIndex = 0;
+  for (let m = SUFFIX.exec(text); m; m = SUFFIX.exec(text)) {
+    const suffix = m[0];
+    const p = m.index;
+    const q = p + suffix.length;
+    if (covered[p]) continue;
+    const notAfter = NOT_AFTER[suffix];
+    if (notAfter && notAfter.test(text.slice(q, q + 1))) continue;
+    while (sentence + 1 < ctx.sentences.length && ctx.sentences[sentence + 1]!.start <= p) sentence++;
+    const sentenceStart = ctx.sentences[sentence]?.start ?? 0;
+    const level = SUFFIX_LEVEL[suffix]!;
+    // Walk left to a hard boundary, at most MAX_STEM characters.
+    let s = p;
+    let hard = false;
+    while (s > sentenceStart && p - s < MAX_STEM[suffix]!) {
+      const ch = text[s - 1]!;
+      if (!isCjk(ch) || STOP.has(ch) || REGION_CHAR.has(ch) || endsAt.has(s) || covered[s - 1]) {
+        hard = true;
+        break;
+      }
+      s--;
+    }
+    if (s === sentenceStart) hard = true;
+    const before = endsAt.get(s);
+    // County-level names the gazetteer lacks are read only right after their city (某市某区).
+    if (level === 'County' && !(before && LEVEL_DEPTH[before.type as RegionLevel] < LEVEL_DEPTH.County)) continue;
+    const words = wordBoundaries(ctx, sentence);
+    // The suffix must start a word: 城镇, 农村, 贫困村 are words, not names.
+    if (!words.has(p)) continue;
+    if (!hard) {
+      // No hard boundary within reach: the name starts at the leftmost word boundary (走访|马场村).
+      let start = -1;
+      for (let t = s; t <= p - 2; t++) {
+        if (words.has(t)) {
+          start = t;
+          break;
+        }
+      }
+      if (start < 0) continue;
+      s = start;
+    }
+    const stem = text.slice(s, p);
+    if (stem.length < 2 || BAD_CHAR.test(stem) || GENERIC.test(stem)) continue;
+    const name = stem + suffix;
+    const mention: EntityMention = {
+      type: level,
+      name,
+      surface: name,
+      start: s,
+      end: q,
+      sentence,
+      extractor: 'regions',
+    };
+    const parent = before ?? endsAt.get(s);
+    if (parent && LEVEL_DEPTH[parent.type as RegionLevel] < LEVEL_DEPTH[level]) {
+      mention.parent = parent.name;
+      if (parent.code) mention.parentCode = parent.code;
+    }
+    found.push(mention);
+    endsAt.set(q, mention);
+    for (let i = s; i < q; i++) covered[i] = 1;
+  }
+  assignSentenceParents(ctx, known, found);
+  return found;
+}
+
+/**
+ * Gives a parentless unlisted village the one township its sentence names, and a parentless unlisted
+ * township the document's primary county (reports rarely name a township of another county bare).
+ */
+function assignSentenceParents(ctx: DocContext, known: readonly EntityMention[], found: EntityMention[]): void {
+  const townshipsBySentence = new Map<number, Map<string, EntityMention>>();
+  for (const m of [...known, ...found]) {
+    if (m.type !== 'Township') continue;
+    let set = townshipsBySentence.get(m.sentence);
+    if (!set) townshipsBySentence.set(m.sentence, (set = new Map()));
+    set.set(m.code ?? m.name, m);
+  }
+  const primary = ctx.primaryRegion;
+  for (const m of found) {
+    if (m.parent) continue;
+    if (m.type === 'Village') {
+      const towns = townshipsBySentence.get(m.sentence);
+      if (towns && towns.size === 1) {
+        const t = [...towns.values()][0]!;
+        m.parent = t.name;
+        if (t.code) m.parentCode = t.code;
+      }
+    } else if (m.type === 'Township' && primary?.type === 'County') {
+      m.parent = primary.name;
+      if (primary.code) m.parentCode = primary.code;
+    }
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * Region extractor
+ *
+ * Finds the provinces, prefectures, counties, townships and villages a report names and links each to
+ * its official division code. Gazetteer matches give every candidate division of a name; the
+ * document's own context settles ambiguity (a 猴场镇 inside the county the report names, not one of
+ * its namesakes elsewhere) — never a list of favourite places. Bare stems such as `从江` count only
+ * when the report supports them (it names the full form, the parent or a sibling region, or the stem
+ * is followed by a word that only follows place names). Names the gazetteer lacks (merged villages,
+ * new communities) come from the suffix rules of `region-patterns.ts`.
+ */
+import type { RegionLevel } from '@fupin/graph-schema';
+import { shortForms } from '@fupin/gazetteer';
+import { sentenceAt, wordBoundaries } from '../doc-util.js';
+import {
+  ancestorsOf,
+  canonicalDivisionName,
+  isEasternCode,
+  LEVEL_DEPTH,
+  parentDivision,
+} from '../region-names.js';
+import type { DivisionRef, DocContext, EntityExtractor, EntityMention, EntityRef, GazetteerPort } from '../types.js';
+import { unlistedRegions } from './region-patterns.js';
+
+type AliasKind = 'official' | 'short' | 'stem';
+
+interface Candidate {
+  start: number;
+  end: number;
+  division: DivisionRef;
+  kind: AliasKind;
+  support: number;
+}
+
+/** Words that follow a place name and hardly anything else (从江县委, 从江籍, 从江经济开发区…). */
+const PLACE_FOLLOWER =
+  /^(?:县委|县政府|县城|县域|县内|县级|市委|市政府|州委|州政府|籍|境内|城区|经济开发区|开发区|工业园|高新区|干部群众|人民)/;
+
+/** Characters that, right before a township or village name, make it part of a phrase instead (全村, 该镇…). */
+const QUANTIFIER_BEFORE = /[0-9０-９个全该本各每这那此其某几余多]/;
+
+/** A name that ends like a region (anything else — 从江, 黔东南 — is treated as a bare stem). */
+const REGION_END = /(?:省|市|州|县|区|旗|盟|乡|镇|街道|村|社区)$/;
+
+const KIND_SCORE: Record<AliasKind, number> = { official: 3, short: 2, stem: 1 };
+const ANCESTOR_SUPPORT: Record<RegionLevel, number> = { Province: 4, Prefecture: 8, County: 12, Township: 6, Village: 0 };
+
+const ancestorCache = new WeakMap<GazetteerPort, Map<string, DivisionRef[]>>();
+
+/** Ancestors of a division, cached per gazetteer (a document asks for the same codes many times). */
+function cachedAncestors(gazetteer: GazetteerPort, division: DivisionRef): DivisionRef[] {
+  let cache = ancestorCache.get(gazetteer);
+  if (!cache) ancestorCache.set(gazetteer, (cache = new Map()));
+  let list = cache.get(division.code);
+  if (!list) cache.set(division.code, (list = ancestorsOf(gazetteer, division)));
+  return list;
+}
+
+/** Pads a statistical code to the 12 digits of the graph (township codes are 9 digits in the source). */
+function code12(code: string): string {
+  return code.length >= 12 ? code : code.padEnd(12, '0');
+}
+
+/**
+ * Codes the document names without ambiguity (one candidate division, not a bare stem), with counts;
+ * then the ambiguous county-level names those codes settle. This is the context that decides the rest.
+ */
+function contextCodes(gazetteer: GazetteerPort, text: string): Map<string, number> {
+  const context = new Map<string, number>();
+  const matches = gazetteer.findAll(text);
+  const upper = (l: RegionLevel): boolean => LEVEL_DEPTH[l] <= LEVEL_DEPTH.County;
+  const pending: DivisionRef[][] = [];
+  for (const m of matches) {
+    const hits = m.hits.filter((h) => h.aliasKind !== 'stem' && upper(h.division.level));
+    const codes = new Set(hits.map((h) => h.division.code));
+    if (codes.size === 1) {
+      const code = hits[0]!.division.code;
+      context.set(code, (context.get(code) ?? 0) + 1);
+    } else if (codes.size > 1) pending.push(hits.map((h) => h.division));
+  }
+  for (const divisions of pending) {
+    const scored = divisions.map((d) => ({ d, s: supportOf(gazetteer, d, context) }));
+    scored.sort((a, b) => b.s - a.s);
+    if (scored[0] && scored[0].s > 0 && (!scored[1] || scored[1].s < scored[0].s)) {
+      const code = scored[0].d.code;
+      context.set(code, (context.get(code) ?? 0) + 1);
+    }
+  }
+  return context;
+}
+
+/** How strongly the document's context supports a candidate division (its ancestors named elsewhere). */
+function supportOf(gazetteer: GazetteerPort, division: DivisionRef, context: Map<string, number>): number {
+  let support = 0;
+  for (const a of cachedAncestors(gazetteer, division)) if (context.has(a.code)) support += ANCESTOR_SUPPORT[a.level];
+  return support;
+}
+
+/** Picks the division a match names, or undefined when the context cannot tell namesakes apart. */
+function choose(
+  gazetteer: GazetteerPort,
+  hits: { division: DivisionRef; aliasKind: AliasKind; weak?: boolean }[],
+  context: Map<string, number>,
+): { division: DivisionRef; kind: AliasKind; support: number; ambiguous: boolean; weak: boolean } | undefined {
+  let best: { division: DivisionRef; kind: AliasKind; support: number; score: number; weak: boolean } | undefined;
+  let tie = false;
+  for (const h of hits) {
+    const support = supportOf(gazetteer, h.division, context) + (context.has(h.division.code) ? 20 : 0);
+    const score = support * 10 + KIND_SCORE[h.aliasKind] * 2 + (4 - LEVEL_DEPTH[h.division.level]) * 0.1;
+    if (!best || score > best.score) {
+      tie = false;
+      best = { division: h.division, kind: h.aliasKind, support, score, weak: h.weak === true };
+    } else if (score === best.score && h.division.code !== best.division.code) tie = true;
+  }
+  if (!best) return undefined;
+  return { division: best.division, kind: best.kind, support: best.support, ambiguous: tie, weak: best.weak };
+}
+
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+}
+
+/**
+ * Finds gazetteer-linked region mentions in a document.
+ * @param ctx - document context (its gazetteer must be set)
+ * @param gazetteer - division gazetteer
+ * @example linkedRegions(ctx('从江县加榜乡党扭村'), gaz) // [从江县 (code 522633…), 加榜乡 (code …), 党扭村?]
+ */
+export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): EntityMention[] {
+  const text = ctx.normalized.text;
+  const context = contextCodes(gazetteer, text);
+  const counties = [...context.keys()].filter((c) => gazetteer.byCode(c)?.level === 'County');
+  const matches = gazetteer.findAll(text, { villageCounties: counties });
+
+  const candidates: Candidate[] = [];
+  const stems: Candidate[] = [];
+  for (const m of matches) {
+    const picked = choose(gazetteer, m.hits, context);
+    if (!picked) continue;
+    const { division, kind, support, ambiguous, weak } = picked;
+    const depth = LEVEL_DEPTH[division.level];
+    if (ambiguous && depth >= LEVEL_DEPTH.Township) continue;
+    const cand: Candidate = { start: m.start, end: m.end, division, kind, support };
+    if (depth >= LEVEL_DEPTH.Township) {
+      // A township or village name must start a word: 示范村 does not name 范村.
+      const before = text[m.start - 1];
+      if (before !== undefined && QUANTIFIER_BEFORE.test(before)) continue;
+      const sentence = sentenceAt(ctx.sentences, m.start);
+      if (isCjk(before) && !wordBoundaries(ctx, sentence).has(m.start)) continue;
+      if (support === 0 && isCjk(text[m.end]) && !wordBoundaries(ctx, sentence).has(m.end)) continue;
+      if (kind === 'stem' && !PLACE_FOLLOWER.test(text.slice(m.end, m.end + 5))) continue;
+    }
+    if (ambiguous) continue;
+    (kind === 'stem' || weak || !REGION_END.test(text.slice(m.start, m.end)) ? stems : candidates).push(cand);
+  }
+
+  // Bare stems (从江, 广州, 黔东南) need the document's support and must be whole words.
+  const named = new Set(candidates.map((c) => c.division.code));
+  const parents = new Set(candidates.map((c) => c.division.parentCode));
+  for (const c of stems) {
+    const sentence = sentenceAt(ctx.sentences, c.start);
+    const words = wordBoundaries(ctx, sentence);
+    if (!words.has(c.start) || !words.has(c.end)) continue;
+    const level = c.division.level;
+    const supported =
+      level === 'Province' ||
+      named.has(c.division.code) ||
+      (c.division.parentCode !== undefined && (context.has(c.division.parentCode) || parents.has(c.division.parentCode))) ||
+      PLACE_FOLLOWER.test(text.slice(c.end, c.end + 5)) ||
+      (c.kind === 'short' && c.support > 0);
+    if (supported) candidates.push(c);
+  }
+
+  // Longest match wins where matches overlap (广州市海珠区 is two regions, 金银山街道 is not 银山).
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: Candidate[] = [];
+  const used = new Uint8Array(text.length + 1);
+  for (const c of candidates) {
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) if (used[i]) free = false;
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) used[i] = 1;
+    taken.push(c);
+  }
+  taken.sort((a, b) => a.start - b.start);
+  return taken.map((c) => toMention(ctx, gazetteer, c));
+}
+
+function toMention(ctx: DocContext, gazetteer: GazetteerPort, c: Candidate): EntityMention {
+  const parent = parentDivision(gazetteer, c.division);
+  const name = canonicalDivisionName(c.division.name);
+  const surface = ctx.normalized.text.slice(c.start, c.end);
+  const mention: EntityMention = {
+    type: c.division.level,
+    name,
+    code: code12(c.division.code),
+    surface,
+    start: c.start,
+    end: c.end,
+    sentence: sentenceAt(ctx.sentences, c.start),
+    extractor: 'regions',
+  };
+  if (parent) {
+    mention.parentCode = code12(parent.code);
+    mention.parent = canonicalDivisionName(parent.name);
+  }
+  const aliases = shortForms(name, c.division.level)
+    .map((f) => f.alias)
+    .filter((a) => a !== name);
+  if (surface !== name && !aliases.includes(surface)) aliases.push(surface);
+  if (aliases.length) mention.aliases = aliases;
+  return mention;
+}
+
+/**
+ * The region a document is mainly about: its most-named western county, else its most-named western
+ * prefecture, else its most-named county of any province.
+ * @param mentions - region mentions of the document
+ * @example primaryRegionOf(mentionsOf('从江县…从江县…杭州市…')) // { type: 'County', name: '从江县', code: '522633000000' }
+ */
+export function primaryRegionOf(mentions: readonly EntityMention[]): EntityRef | undefined {
+  const pick = (filter: (m: EntityMention) => boolean): EntityRef | undefined => {
+    const counts = new Map<string, { ref: EntityRef; n: number; first: number }>();
+    for (const m of mentions) {
+      if (!filter(m)) continue;
+      const key = m.code ?? `${m.type}:${m.name}`;
+      const entry = counts.get(key);
+      if (entry) entry.n++;
+      else counts.set(key, { ref: { type: m.type, name: m.name, ...(m.code ? { code: m.code } : {}) }, n: 1, first: m.start });
+    }
+    let best: { ref: EntityRef; n: number; first: number } | undefined;
+    for (const e of counts.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+    return best?.ref;
+  };
+  return (
+    pick((m) => m.type === 'County' && !isEasternCode(m.code)) ??
+    pick((m) => m.type === 'Prefecture' && !isEasternCode(m.code)) ??
+    pick((m) => m.type === 'County')
+  );
+}
+
+/**
+ * The region extractor: gazetteer-linked regions first, then suffix-ruled names the gazetteer lacks.
+ * Sets `ctx.primaryRegion` as a side effect, so later extractors can use it.
+ * @example regionExtractor.extract(ctx('从江县加榜乡党扭村')) // 从江县, 加榜乡, 党扭村 with parents
+ */
+export const regionExtractor: EntityExtractor = {
+  name: 'regions',
+  extract(ctx: DocContext): EntityMention[] {
+    const linked = ctx.gazetteer ? linkedRegions(ctx, ctx.gazetteer) : [];
+    ctx.primaryRegion = primaryRegionOf(linked);
+    const unlisted = unlistedRegions(ctx, linked);
+    return [...linked, ...unlisted].sort((a, b) => a.start - b.start);
+  },
+};

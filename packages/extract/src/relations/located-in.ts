@@ -1,0 +1,103 @@
+/**
+ * LOCATED_IN relations
+ *
+ * Where things are: every region the report names sits in its parent region (from the division code,
+ * or from the region named right before it when the gazetteer lacks it), and so does every company,
+ * organization or site an extractor gave a parent. Following the annotation convention, a region's
+ * chain runs up to the province (the county's prefecture and province are implied even when unnamed),
+ * villages link to their township only when the report names it, and a county links straight to its
+ * province only when the report does not name the prefecture in between.
+ */
+import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
+import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
+import type { DivisionRef, DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
+
+const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
+
+const refOf = (m: { type: EntityRef['type']; name: string; code?: string | undefined }): EntityRef =>
+  m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
+
+/**
+ * Finds LOCATED_IN relations of a document.
+ * @param ctx - document context with resolved mentions
+ * @example locatedIn(ctx('从江县加榜乡党扭村')) // 加榜乡→从江县, 党扭村→加榜乡, 从江县→黔东南苗族侗族自治州, 黔东南…→贵州省
+ */
+export function locatedIn(ctx: DocContext): RelationMention[] {
+  const out = new Map<string, RelationMention>();
+  const named = new Map<string, EntityMention[]>(); // code or type:name → mentions
+  const keyOf = (m: { type: string; name: string; code?: string | undefined }): string =>
+    m.code ? code12(m.code) : `${m.type}:${m.name}`;
+  for (const m of ctx.mentions) {
+    const k = keyOf(m);
+    const list = named.get(k);
+    if (list) list.push(m);
+    else named.set(k, [m]);
+  }
+  const sentencesOf = (k: string): Set<number> => new Set((named.get(k) ?? []).map((m) => m.sentence));
+
+  /** Evidence sentence: one naming both ends if any, else the child's first mention. */
+  const emit = (child: EntityRef, parent: EntityRef, fallback: number): void => {
+    const rk = `${keyOf(child)}>${keyOf(parent)}`;
+    if (out.has(rk) || keyOf(child) === keyOf(parent)) return;
+    const both = [...sentencesOf(keyOf(child))].filter((s) => sentencesOf(keyOf(parent)).has(s));
+    const sentence = both.length ? Math.min(...both) : fallback;
+    out.set(rk, { type: 'LOCATED_IN', source: child, target: parent, sentence, extractor: 'located-in' });
+  };
+
+  const gaz = ctx.gazetteer;
+  const seen = new Set<string>();
+  for (const m of ctx.mentions) {
+    const k = keyOf(m);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const first = named.get(k)![0]!.sentence;
+    if (isRegionType(m.type) && m.code && gaz) {
+      const self = gaz.byCode(m.code) ?? gaz.byCode(m.code.replace(/0+$/, ''));
+      if (!self) continue;
+      const chain = ancestorsOf(gaz, self);
+      const depth = LEVEL_DEPTH[m.type as RegionLevel];
+      if (depth >= LEVEL_DEPTH.Village) {
+        // A village sits in its township when the report names the township.
+        const town = chain[0];
+        if (town && named.has(code12(town.code))) emit(refOf(m), divisionRef(town), first);
+        continue;
+      }
+      let child: EntityRef = refOf(m);
+      for (const a of chain) {
+        emit(child, divisionRef(a), first);
+        child = divisionRef(a);
+      }
+      if (m.type === 'County') {
+        const prefecture = chain.find((a) => a.level === 'Prefecture');
+        const province = chain.find((a) => a.level === 'Province');
+        if (province && (!prefecture || !named.has(code12(prefecture.code)))) emit(refOf(m), divisionRef(province), first);
+      }
+      continue;
+    }
+    if (!m.parent && !m.parentCode) continue;
+    const parent = parentRef(ctx, m);
+    if (parent) emit(refOf(m), parent, m.sentence);
+  }
+  return [...out.values()];
+}
+
+function divisionRef(d: DivisionRef): EntityRef {
+  return { type: d.level, name: canonicalDivisionName(d.name), code: code12(d.code) };
+}
+
+/** The region a mention's parent names: a region mention of the document, else the gazetteer's division. */
+function parentRef(ctx: DocContext, m: EntityMention): EntityRef | undefined {
+  const byCode = m.parentCode ? code12(m.parentCode) : undefined;
+  for (const r of ctx.mentions) {
+    if (!isRegionType(r.type)) continue;
+    if ((byCode && r.code === byCode) || (!byCode && r.name === m.parent)) return refOf(r);
+  }
+  if (byCode && ctx.gazetteer) {
+    const d = ctx.gazetteer.byCode(byCode) ?? ctx.gazetteer.byCode(byCode.replace(/0+$/, ''));
+    if (d) return divisionRef(d);
+  }
+  return undefined;
+}
+
+/** The LOCATED_IN relation extractor. */
+export const locatedInExtractor: RelationExtractor = { name: 'located-in', extract: locatedIn };

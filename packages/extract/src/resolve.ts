@@ -1,0 +1,195 @@
+/**
+ * Resolver
+ *
+ * Turns mentions into entities. Within a document: the same division code is one entity; the same
+ * canonical name and type is one entity (and joins the coded entity of that name, if there is exactly
+ * one); a short form joins an entity only when exactly one entity of that type carries it as an alias.
+ * Regions also bring their administrative ancestors as entities (a county named alone still sits in its
+ * prefecture and province). Across documents, `mergeBatches` unions by the stable ids of graph-schema,
+ * so shards merged in any order give the same graph.
+ */
+import {
+  entityId,
+  isRegionType,
+  type Entity,
+  type GraphBatch,
+  type Relation,
+} from '@fupin/graph-schema';
+import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from './region-names.js';
+import type { EntityMention, EntityRef, GazetteerPort } from './types.js';
+
+/** The entities of one document and the entity each mention names. */
+export interface DocumentEntities {
+  /** Entities in order of first mention (implied ancestors after the entity that brought them). */
+  entities: Entity[];
+  /** Entity id of each input mention, index for index. */
+  mentionIds: string[];
+  /** Ids of entities no mention names (ancestors added from codes). */
+  implied: Set<string>;
+  /** The entity a reference names (by code, by type and name, or by an unambiguous alias), if any. */
+  idOf(ref: EntityRef): string | undefined;
+  /** The entity with an id. */
+  byId(id: string): Entity | undefined;
+  /** The entity a reference names, created (as implied, without mentions) when the document has none. */
+  add(ref: EntityRef): Entity;
+}
+
+/** Pads a division code to 12 digits. */
+const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
+
+/**
+ * Resolves a document's mentions into entities.
+ * @param mentions - entity mentions of one document, any extractor
+ * @param gazetteer - when given, coded regions bring their ancestors (county → prefecture → province)
+ * @example resolveMentions([从江县@3, 從江@40 (alias), 加榜乡@10]).entities // 从江县 (aliases 從江), 加榜乡, + 黔东南苗族侗族自治州, 贵州省
+ */
+export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: GazetteerPort): DocumentEntities {
+  const entities = new Map<string, Entity>();
+  const byKey = new Map<string, string>(); // `${type}:${name}` → id
+  const aliasIndex = new Map<string, Set<string>>(); // `${type}:${alias}` → ids
+  const implied = new Set<string>();
+
+  const addAlias = (e: Entity, alias: string): void => {
+    if (alias && alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
+    const k = `${e.type}:${alias}`;
+    let ids = aliasIndex.get(k);
+    if (!ids) aliasIndex.set(k, (ids = new Set()));
+    ids.add(e.id);
+  };
+  const create = (ref: EntityRef & { parent?: string; parentCode?: string }): Entity => {
+    const code = ref.code ? code12(ref.code) : undefined;
+    const e: Entity = { id: entityId(ref.type, ref.name, code), type: ref.type, name: ref.name, aliases: [] };
+    if (code) e.code = code;
+    if (ref.parentCode) e.parentCode = code12(ref.parentCode);
+    if (ref.parent) e.parent = ref.parent;
+    entities.set(e.id, e);
+    if (!byKey.has(`${e.type}:${e.name}`)) byKey.set(`${e.type}:${e.name}`, e.id);
+    addAlias(e, e.name);
+    return e;
+  };
+
+  // Coded mentions first, so uncoded names can join them.
+  const mentionIds: string[] = new Array<string>(mentions.length);
+  const order = mentions.map((_, i) => i).sort((a, b) => Number(!mentions[a]!.code) - Number(!mentions[b]!.code) || a - b);
+  for (const i of order) {
+    const m = mentions[i]!;
+    let e: Entity | undefined;
+    if (m.code) e = entities.get(entityId(m.type, m.name, code12(m.code)));
+    else {
+      const id = byKey.get(`${m.type}:${m.name}`);
+      if (id) e = entities.get(id);
+      else {
+        const ids = aliasIndex.get(`${m.type}:${m.name}`);
+        if (ids && ids.size === 1) e = entities.get([...ids][0]!);
+      }
+    }
+    e ??= create(m);
+    if (!e.parent && m.parent) e.parent = m.parent;
+    if (!e.parentCode && m.parentCode) e.parentCode = code12(m.parentCode);
+    addAlias(e, m.surface);
+    for (const a of m.aliases ?? []) addAlias(e, a);
+    mentionIds[i] = e.id;
+  }
+
+  // Entities in text order of first mention, each followed by the ancestors it brings.
+  const firstAt = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const id = mentionIds[i]!;
+    if (!firstAt.has(id) || m.start < firstAt.get(id)!) firstAt.set(id, m.start);
+  });
+  const ordered = [...entities.values()].sort((a, b) => (firstAt.get(a.id) ?? 0) - (firstAt.get(b.id) ?? 0));
+  const out: Entity[] = [];
+  for (const e of ordered) {
+    out.push(e);
+    if (!gazetteer || !e.code || !isRegionType(e.type) || LEVEL_DEPTH[e.type] > LEVEL_DEPTH.Township) continue;
+    const self = gazetteer.byCode(e.code) ?? gazetteer.byCode(e.code.replace(/0+$/, ''));
+    if (!self) continue;
+    for (const a of ancestorsOf(gazetteer, self)) {
+      const code = code12(a.code);
+      if (entities.has(entityId(a.level, a.name, code))) continue;
+      const parent = ancestorsOf(gazetteer, a)[0];
+      const anc = create({
+        type: a.level,
+        name: canonicalDivisionName(a.name),
+        code,
+        ...(parent ? { parent: canonicalDivisionName(parent.name), parentCode: parent.code } : {}),
+      });
+      implied.add(anc.id);
+      out.push(anc);
+    }
+  }
+
+  return {
+    entities: out,
+    mentionIds,
+    implied,
+    byId: (id) => entities.get(id),
+    add(ref: EntityRef): Entity {
+      const known = this.idOf(ref);
+      if (known) return entities.get(known)!;
+      const e = create(ref);
+      implied.add(e.id);
+      out.push(e);
+      return e;
+    },
+    idOf(ref: EntityRef): string | undefined {
+      if (ref.code) {
+        const id = entityId(ref.type, ref.name, code12(ref.code));
+        if (entities.has(id)) return id;
+      }
+      const id = byKey.get(`${ref.type}:${ref.name}`);
+      if (id) return id;
+      const ids = aliasIndex.get(`${ref.type}:${ref.name}`);
+      return ids && ids.size === 1 ? [...ids][0] : undefined;
+    },
+  };
+}
+
+/**
+ * Merges graph batches (documents, entities, relations, mentions) by their stable ids: aliases and
+ * evidence are unioned without duplicates, the first non-empty parent wins, numbers already present stay.
+ * @param batches - batches from any number of documents, in any order
+ * @example mergeBatches([batchOf('从江.txt'), batchOf('台江.txt')]).entities // one 贵州省 entity for both
+ */
+export function mergeBatches(batches: readonly GraphBatch[]): GraphBatch {
+  const documents = new Map<string, GraphBatch['documents'][number]>();
+  const entities = new Map<string, Entity>();
+  const relations = new Map<string, Relation>();
+  const mentions = new Map<string, GraphBatch['mentions'][number]>();
+  for (const b of batches) {
+    for (const d of b.documents) if (!documents.has(d.id)) documents.set(d.id, d);
+    for (const e of b.entities) {
+      const have = entities.get(e.id);
+      if (!have) {
+        entities.set(e.id, { ...e, aliases: [...e.aliases] });
+        continue;
+      }
+      for (const a of e.aliases) if (a !== have.name && !have.aliases.includes(a)) have.aliases.push(a);
+      if (!have.parent && e.parent) have.parent = e.parent;
+      if (!have.parentCode && e.parentCode) have.parentCode = e.parentCode;
+    }
+    for (const r of b.relations) {
+      const have = relations.get(r.id);
+      if (!have) {
+        relations.set(r.id, { ...r, evidence: [...r.evidence], properties: { ...r.properties } });
+        continue;
+      }
+      const seen = new Set(have.evidence.map((ev) => `${ev.documentId}|${ev.start}|${ev.end}`));
+      for (const ev of r.evidence) {
+        const k = `${ev.documentId}|${ev.start}|${ev.end}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          have.evidence.push(ev);
+        }
+      }
+      for (const [k, v] of Object.entries(r.properties)) if (!(k in have.properties)) have.properties[k] = v;
+    }
+    for (const m of b.mentions) mentions.set(`${m.entityId}|${m.documentId}|${m.start}|${m.end}`, m);
+  }
+  return {
+    documents: [...documents.values()],
+    entities: [...entities.values()],
+    relations: [...relations.values()],
+    mentions: [...mentions.values()],
+  };
+}
