@@ -14,7 +14,8 @@
  *   `“` `（` `《`);
  * - without a blank line in between, a line without such punctuation also continues when it is as long as
  *   the document's dominant line width (minus 3) or at least 40 characters, unless it ends in a closing
- *   quote or looks like a heading — titles are short and unpunctuated;
+ *   quote or looks like a heading — titles are short and unpunctuated; across one blank line it continues
+ *   only when it is at the column width (−3…+2) and the next line is body text;
  * - two or more blank lines always separate.
  */
 import { isCloser, isInlineSpace, isDropped, isLineBreak, isSentenceEnd } from './char-class.js';
@@ -39,7 +40,10 @@ export interface LinePlan {
 // Heading-like line starts: 第三章/第二部分, 一、, （二）/(2), 1、/1. (not 1.5), `1 健全…` (digit, space, Han that
 // is not a unit: `10 月底` is a wrapped date), bullets and byline boxes, and a dash-led subtitle.
 const HEADING =
-  /(?:第[一二三四五六七八九十百零〇\d０-９]+[章节部分篇条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]{1,2}[、．](?![\d０-９])|[\d０-９]{1,2}\.(?![\d０-９])|[\d０-９]{1,2}[ \u3000]+(?=[\u4e00-\u9fff])(?![年月日号时分万亿千百个余多名户人元])|[□■●◆▲★※◎○•]|——|本报讯|本报记者|新华社)/y;
+  /(?:第[一二三四五六七八九十百零〇\d０-９]+[章节部分篇条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]{1,2}[、．](?![\d０-９])|[\d０-９]{1,2}\.(?![\d０-９])|[\d０-９]{1,2}[ \u3000]+(?=[\u4e00-\u9fff])(?![年月日号时分万亿千百个余多名户人元])|[□■●◆▲★※◎○•]|——)/y;
+
+// Openers of a new news item; they never continue the line before them, but do continue into the next line.
+const DATELINE = /(?:本报讯|本报记者|新华社|记者)/y;
 
 /** Line-initial punctuation that only ever continues a sentence. */
 function startsWithContinuation(code: number): boolean {
@@ -89,14 +93,34 @@ function isHeading(text: string, start: number): boolean {
   return HEADING.test(text);
 }
 
+function startsItem(text: string, start: number): boolean {
+  if (isHeading(text, start)) return true;
+  DATELINE.lastIndex = start;
+  return DATELINE.test(text);
+}
+
 /**
- * The dominant line width of a hard-wrapped text: the most frequent trimmed line length (6–120 chars)
+ * Printed width of a line in full-width cells: Chinese characters count 1, ASCII letters, digits and
+ * spaces ½ (`到 2020 年 10 月底` is as wide as eight Chinese characters, not thirteen).
+ */
+function lineWidth(text: string, start: number, end: number): number {
+  let halves = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a surrogate pair
+    halves += c < 0x2e80 && !(c >= 0x2010 && c <= 0x2027) ? 1 : 2;
+  }
+  return Math.round(halves / 2);
+}
+
+/**
+ * The dominant line width of a hard-wrapped text: the most frequent printed line width (6–120 cells)
  * when at least 8 lines and 15 % of the non-empty lines share it, else 0 (not wrapped).
  */
-function dominantWidth(starts: Int32Array, ends: Int32Array, count: number): number {
+function dominantWidth(widths: Int32Array, count: number): number {
   const freq = new Int32Array(121);
   for (let k = 0; k < count; k++) {
-    const len = ends[k]! - starts[k]!;
+    const len = widths[k]!;
     if (len >= 6 && len <= 120) freq[len]!++;
   }
   let best = 0;
@@ -153,7 +177,9 @@ export function planLines(text: string): LinePlan {
     i = lineEnd + 1;
   }
 
-  const width = dominantWidth(starts, ends, count);
+  const widths = new Int32Array(count);
+  for (let k = 0; k < count; k++) widths[k] = lineWidth(text, starts[k]!, ends[k]!);
+  const width = dominantWidth(widths, count);
   const joins = new Uint8Array(count);
   const terminal = new Uint8Array(count);
   for (let k = 0; k + 1 < count; k++) {
@@ -164,7 +190,7 @@ export function planLines(text: string): LinePlan {
     const ends1 = endsSentence(text, s, e);
     const cont = startsWithContinuation(nextCode);
     terminal[k] = ends1 && !cont ? 1 : 0;
-    if (gaps[k]! > 1 || isHeading(text, next)) continue;
+    if (gaps[k]! > 1 || startsItem(text, next)) continue;
     if (cont) {
       joins[k] = 1;
       continue;
@@ -178,9 +204,16 @@ export function planLines(text: string): LinePlan {
     }
     // Without internal punctuation only a wrap at the column width continues, and only without a blank
     // line; a line ending in a closing quote (`巩固脱贫“成色”`) reads as a title.
-    const len = e - s;
-    const wrapped = (width > 0 && len >= width - 3) || len >= 40;
-    if (gaps[k] === 0 && wrapped && !isCloser(text.charCodeAt(e - 1))) joins[k] = 1;
+    const len = widths[k]!;
+    if (isCloser(text.charCodeAt(e - 1))) continue;
+    if (gaps[k] === 0) {
+      if ((width > 0 && len >= width - 3) || len >= 40) joins[k] = 1;
+    } else if (width > 0 && len >= width - 3 && len <= width + 2) {
+      // Across one blank line (a column or page break) only a line exactly at the column width continues,
+      // and only into a line that is itself body text (column width, or the end of a sentence).
+      const nextLen = widths[k + 1]!;
+      if (nextLen >= width - 3 || endsSentence(text, next, ends[k + 1]!)) joins[k] = 1;
+    }
   }
   return { count, starts, ends, joins, terminal, gaps };
 }
