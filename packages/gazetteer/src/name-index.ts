@@ -1,0 +1,130 @@
+/**
+ * Name index and longest-match scanner
+ *
+ * A hash map from every name and alias to its candidate divisions, plus the longest name length per
+ * first character, so that a scan tries only the lengths that can match at each position. This loads
+ * in milliseconds from the prebuilt TSV, unlike an automaton compiled at start-up or a jieba user
+ * dictionary of hundreds of thousands of names (6 s measured).
+ */
+import type { NameHit } from './division.js';
+
+/** Characters that end division names (省 市 州 县 区 乡 镇 村 旗 盟 …): a stem followed by one is part of a longer, unknown name. */
+export const DIVISION_SUFFIX_CHARS = new Set([...'省市州县区乡镇村旗盟']);
+
+/** Anything that can report the longest name at a position (a NameIndex of any entry type). */
+export interface NameSource {
+  longestAt(text: string, at: number): { length: number; hits: NameHit[] } | undefined;
+}
+
+/**
+ * A map from names to candidate entries with per-first-character maximum lengths. Entries are kept
+ * in whatever form is cheapest to load (packed numbers for the eager index, objects for village
+ * shards) and turned into NameHits by `decode` only when a name is asked for.
+ */
+export class NameIndex<T = NameHit> implements NameSource {
+  private readonly names = new Map<string, T | T[]>();
+  private readonly maxLen = new Map<string, number>();
+  private readonly decode: (entry: T) => NameHit;
+
+  /**
+   * Creates an empty index.
+   * @param decode - turns a stored entry into a NameHit (identity for NameHit entries)
+   * @example new NameIndex<NameHit>((h) => h)
+   */
+  constructor(decode: (entry: T) => NameHit) {
+    this.decode = decode;
+  }
+
+  /** Number of distinct names. */
+  get size(): number {
+    return this.names.size;
+  }
+
+  /**
+   * Adds a candidate entry for a name (duplicates are the caller's concern).
+   * @param name - official name or alias, e.g. 瓮安
+   * @param entry - the stored candidate
+   * @example index.add('瓮安', { division, aliasKind: 'stem' })
+   */
+  add(name: string, entry: T): void {
+    const found = this.names.get(name);
+    if (found === undefined) {
+      this.names.set(name, entry);
+      const first = name[0] ?? '';
+      if ((this.maxLen.get(first) ?? 0) < name.length) this.maxLen.set(first, name.length);
+    } else if (Array.isArray(found)) found.push(entry);
+    else this.names.set(name, [found, entry]);
+  }
+
+  /**
+   * Gives the candidates for an exact name.
+   * @param name - name as written
+   * @example index.get('猴场镇') // three townships in Guizhou
+   */
+  get(name: string): NameHit[] {
+    const found = this.names.get(name);
+    if (found === undefined) return [];
+    return Array.isArray(found) ? found.map(this.decode) : [this.decode(found)];
+  }
+
+  /**
+   * Finds the longest name starting at a position.
+   * @param text - text to scan
+   * @param at - start offset (UTF-16 units; division names are in the BMP)
+   * @example index.longestAt('从江县人民', 0) // { length: 3, hits: [...] }
+   */
+  longestAt(text: string, at: number): { length: number; hits: NameHit[] } | undefined {
+    const max = Math.min(this.maxLen.get(text[at] ?? '') ?? 0, text.length - at);
+    for (let len = max; len >= 2; len -= 1) {
+      const name = text.slice(at, at + len);
+      if (this.names.has(name)) return { length: len, hits: this.get(name) };
+    }
+    return undefined;
+  }
+}
+
+/** A place in a text where a division name or alias occurs. */
+export interface GazetteerMatch {
+  /** start offset in the scanned text (UTF-16 units) */
+  start: number;
+  /** end offset, exclusive */
+  end: number;
+  surface: string;
+  /** all candidate divisions for the surface */
+  hits: NameHit[];
+}
+
+/**
+ * Scans a text left to right for the longest name at each position across several indexes, without
+ * overlaps. A match whose candidates are all stems is dropped when the next character is a division
+ * suffix (`遵义` in `遵义县` when only 遵义市 is known): the text names a longer, unknown division, and
+ * the scan skips past that whole name so that no tail of it (`义县`) is reported either.
+ * @param text - simplified text
+ * @param indexes - name indexes to consult (the eager one, then village shards)
+ * @example scanNames('苏州市吴中区对口帮扶从江县', [index]) // 苏州市, 吴中区, 从江县
+ */
+export function scanNames(text: string, indexes: readonly NameSource[]): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let best: { length: number; hits: NameHit[] } | undefined;
+    for (const index of indexes) {
+      const found = index.longestAt(text, i);
+      if (!found) continue;
+      if (!best || found.length > best.length) best = found;
+      else if (found.length === best.length) best.hits.push(...found.hits);
+    }
+    if (!best) {
+      i += 1;
+      continue;
+    }
+    const end = i + best.length;
+    if (best.hits.every((h) => h.aliasKind === 'stem') && DIVISION_SUFFIX_CHARS.has(text[end] ?? '')) {
+      i = end + 1;
+      continue;
+    }
+    out.push({ start: i, end, surface: text.slice(i, end), hits: best.hits });
+    i = end;
+  }
+  return out;
+}
