@@ -124,6 +124,8 @@ export interface GraphStore {
   shortestPath(fromId: string, toId: string): Promise<Subgraph | null>;
   subgraph(filter: SubgraphFilter): Promise<Subgraph>;
   stats(): Promise<GraphStats>;
+  /** Every stored document, entity, relation and mention as one GraphBatch (JSON export, backups). */
+  exportBatch(): Promise<GraphBatch>;
 }
 
 export type { Entity };

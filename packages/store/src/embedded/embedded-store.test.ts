@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '@fupin/graph-schema';
+import { E, fixtureBatchA, fixtureBatchB } from '../../test/fixtures/cooperation-graph.js';
+import { EmbeddedStore, resolveDataDir } from './embedded-store.js';
+
+describe('EmbeddedStore', () => {
+  let dataDir: string;
+  const savedEnv = process.env.FUPIN_DATA;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'fupin-embedded-'));
+  });
+  afterEach(() => {
+    if (savedEnv === undefined) delete process.env.FUPIN_DATA;
+    else process.env.FUPIN_DATA = savedEnv;
+  });
+
+  it('should persist to graph.json in the data directory and load it in a new instance', async () => {
+    const first = new EmbeddedStore({ dataDir });
+    await first.write(fixtureBatchA());
+    const file = JSON.parse(await readFile(join(dataDir, 'graph.json'), 'utf8'));
+    expect(file).toMatchObject({ format: 'fupin-graph', version: 1 });
+    const second = new EmbeddedStore({ dataDir });
+    expect((await second.stats()).nodes).toBe((await first.stats()).nodes);
+  });
+
+  it('should take the data directory from FUPIN_DATA when no option is given', () => {
+    process.env.FUPIN_DATA = dataDir;
+    expect(new EmbeddedStore().path).toBe(join(dataDir, 'graph.json'));
+    delete process.env.FUPIN_DATA;
+    expect(resolveDataDir()).toBe(join(process.cwd(), '.fupin'));
+  });
+
+  it('should not create anything before the first write', async () => {
+    const store = new EmbeddedStore({ dataDir: join(dataDir, 'not-yet') });
+    await store.init();
+    expect(await store.stats()).toMatchObject({ nodes: 0, relations: 0 });
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('should leave no temporary file behind after saving', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    await store.write(fixtureBatchB());
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json']);
+  });
+
+  it('should report a corrupt file as STORE_CORRUPT naming it, and never overwrite it', async () => {
+    const path = join(dataDir, 'graph.json');
+    await writeFile(path, '{"format":"fupin-graph","version":1,"documents":[');
+    const store = new EmbeddedStore({ dataDir });
+    const failure = await store.stats().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect(failure).toMatchObject({ code: 'STORE_CORRUPT' });
+    expect((failure as Error).message).toContain(path);
+    await expect(store.write(fixtureBatchA())).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    expect(await readFile(path, 'utf8')).toBe('{"format":"fupin-graph","version":1,"documents":[');
+  });
+
+  it('should report a valid JSON file of another shape as STORE_CORRUPT', async () => {
+    await writeFile(join(dataDir, 'graph.json'), JSON.stringify({ nodes: [], edges: [] }));
+    await expect(new EmbeddedStore({ dataDir }).search('从江')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+  });
+
+  it('should refuse to write with STORE_LOCKED while another process holds the lock', async () => {
+    await mkdir(dataDir, { recursive: true });
+    const path = join(dataDir, 'graph.json');
+    const release = await lockfile.lock(path, { realpath: false, lockfilePath: `${path}.lock` });
+    try {
+      const store = new EmbeddedStore({ dataDir, lockWaitMs: 300 });
+      const failure = await store.write(fixtureBatchA()).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: 'STORE_LOCKED', retriable: true });
+    } finally {
+      await release();
+    }
+    await expect(new EmbeddedStore({ dataDir }).write(fixtureBatchA())).resolves.toMatchObject({ documents: 1 });
+  });
+
+  it('should merge the writes of two instances on the same directory instead of clobbering', async () => {
+    const left = new EmbeddedStore({ dataDir });
+    const right = new EmbeddedStore({ dataDir });
+    await left.stats();
+    await right.stats();
+    await Promise.all([left.write(fixtureBatchA()), right.write(fixtureBatchB())]);
+    const merged = await new EmbeddedStore({ dataDir }).stats();
+    expect(merged.documents).toBe(2);
+    expect(merged.nodes).toBe(19);
+    expect((await left.stats()).nodes).toBe(19);
+  });
+
+  it('should reject an invalid batch with SCHEMA_INVALID before touching the file', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    const bad = { ...fixtureBatchA(), entities: [{ ...E.从江县, code: '5226' }] };
+    await expect(store.write(bad)).rejects.toMatchObject({ code: 'SCHEMA_INVALID' });
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('should export everything it holds as one GraphBatch', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    const batch = await store.exportBatch();
+    expect(batch.entities).toHaveLength(fixtureBatchA().entities.length);
+    expect(batch.mentions).toHaveLength(fixtureBatchA().mentions.length);
+  });
+});
