@@ -123,7 +123,7 @@ export function mergeSubgraph(
 /** Sizes nodes by their degree in the drawn graph (square root, so hubs do not swamp the view). */
 export function resizeByDegree(graph: ViewGraph): void {
   graph.forEachNode((node) => {
-    graph.setNodeAttribute(node, 'size', Math.min(3 + 1.6 * Math.sqrt(graph.degree(node)), 22));
+    graph.setNodeAttribute(node, 'size', Math.min(4 + 2 * Math.sqrt(graph.degree(node)), 24));
   });
 }
 

@@ -37,6 +37,8 @@ const panel = byId('panel');
 const status = byId('status');
 let currentView: ViewName = url.view;
 let layoutRun: LayoutRun | undefined;
+/** Settles when the running layout ends: camera moves wait for it, or the layout would drift away from them. */
+let layoutSettled: Promise<unknown> = Promise.resolve();
 const pathEnds: { from?: string; to?: string } = { from: url.from, to: url.to };
 const t0 = performance.now();
 
@@ -105,6 +107,7 @@ async function layout(scope: string | undefined, maxMs?: number): Promise<void> 
   showStatus();
   const run = runForceAtlas2(graph, { maxMs: maxMs ?? (Number(new URLSearchParams(location.search).get('layoutMs')) || 20_000) });
   layoutRun = run;
+  layoutSettled = run.done;
   const outcome = await run.done;
   if (layoutRun !== run) return;
   hook.layoutOutcome = outcome;
@@ -129,6 +132,9 @@ async function loadView(name: ViewName, sub?: Subgraph): Promise<void> {
   const data = sub ?? (name === 'cooperation' ? await api.subgraph({ cooperation: true, limit: url.limit }) : name === 'all' ? await api.subgraph({ limit: url.limit }) : { nodes: [], edges: [] });
   const cache = name === 'all' ? loadPositions('all') : new Map<string, [number, number]>();
   mergeSubgraph(graph, data, cache);
+  // Big graphs: fewer labels and no edges while panning, so the view stays fluid.
+  view.sigma.setSetting('labelRenderedSizeThreshold', graph.order > 2000 ? 9 : 2);
+  view.sigma.setSetting('hideEdgesOnMove', graph.size > 20_000);
   hook.timings.dataLoaded = Math.round(performance.now() - t0);
   if (state.communities) assignCommunities(graph);
   refreshAll();
@@ -157,7 +163,7 @@ async function select(id: string, focus = true): Promise<void> {
     state.path = undefined;
     view.refresh();
     syncUrl();
-    if (focus) void view.focus(id);
+    if (focus) void layoutSettled.then(() => (state.selected === id ? view.fit([id, ...graph.neighbors(id)]) : undefined));
     panel.replaceChildren(el('p', { className: 'meta', text: t('loading') }));
     const detail = await api.entity(id);
     if (state.selected !== id) return;
@@ -213,7 +219,7 @@ async function showPath(): Promise<void> {
     state.selected = undefined;
     refreshAll();
     byId('path-status').textContent = order.map((n) => nameOf(n)).join(' → ');
-    void view.fit(order);
+    void layoutSettled.then(() => view.fit(order));
   } catch (err) {
     showError(err);
   }

@@ -69,11 +69,12 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, state:
     labelFont: CJK_FONT,
     labelSize: 13,
     labelWeight: '500',
-    labelRenderedSizeThreshold: 7,
+    labelRenderedSizeThreshold: 2,
     labelDensity: 0.6,
     defaultEdgeType: 'arrow',
     zIndex: true,
-    hideEdgesOnMove: graph.size > 20_000,
+    stagePadding: 60,
+    hideEdgesOnMove: false,
     nodeReducer: (node, a) => {
       const res: Partial<NodeDisplayData> = { ...a };
       if (nodeHidden(node, a)) return { ...res, hidden: true };
@@ -90,6 +91,8 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, state:
         return { ...res, color: MUTED, label: null, zIndex: 0 };
       }
       if (node === state.hovered) return { ...res, highlighted: true };
+      // The cooperation view is small and is read by its names: label every region.
+      if (state.cooperationOnly) return { ...res, forceLabel: true };
       return res;
     },
     edgeReducer: (edge, a) => {
