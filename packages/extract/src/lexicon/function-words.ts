@@ -181,6 +181,8 @@ export const INTRODUCING_VERBS = new Set<string>([
   '联系',
   '对接',
   '考取',
+  '考上',
+  '考入',
   '录取',
   '上报',
   '入选',

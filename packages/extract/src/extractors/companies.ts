@@ -1,0 +1,248 @@
+/**
+ * Company extractor
+ *
+ * Finds named enterprises, groups, cooperatives and state companies: phrases ending in a company
+ * suffix (有限公司, 集团, 合作社, 农投…) whose left edge is found by walking jieba tokens back to a
+ * verb, preposition or punctuation (a leading place name stays: 宁波市某某食品有限公司), lists of
+ * introduced firms without suffix (引进甲、乙等9家企业), and the national carriers named by short
+ * form next to 运营商. Also exports the suffix-name finder that organizations and sites share.
+ */
+import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
+import { FUNCTION_WORDS, INTRODUCING_VERBS, isNameBoundary } from '../lexicon/function-words.js';
+import { COMPANY_SUFFIXES, GENERIC_NAME_WORDS, LEVEL_WORDS, NATIONAL_COMPANIES } from '../lexicon/body-words.js';
+
+/** A name found in one sentence, offsets local to the sentence. */
+export interface NameHit {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** How {@link findSuffixNames} finds names of one kind. */
+export interface SuffixNameRule {
+  suffixes: readonly string[];
+  /** Longest part before the suffix. */
+  maxHead: number;
+  /** Words (besides places and level words) that do not count as a proper part of the name. */
+  generic: ReadonlySet<string>;
+  /** Proper characters a name needs before its suffix, unless it holds a place name. */
+  minProper: number;
+  /** Accept a name made of a place (or level word) and a generic body: 县人民医院. */
+  placeLed?: boolean;
+  /** Function words allowed inside names of this kind (和 in 九和食品). */
+  allowInside?: ReadonlySet<string>;
+}
+
+const suffixRegexCache = new Map<readonly string[], RegExp>();
+function suffixRegex(suffixes: readonly string[]): RegExp {
+  let re = suffixRegexCache.get(suffixes);
+  if (!re) {
+    re = new RegExp(`(?:${[...suffixes].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+    suffixRegexCache.set(suffixes, re);
+  }
+  return re;
+}
+
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  for (const { word, tag } of segmenter.tag(text)) {
+    out.push({ word, tag, start: pos, end: pos + word.length });
+    pos += word.length;
+  }
+  return out;
+}
+
+/**
+ * Finds names that end in one of `rule.suffixes`, with a left edge at the nearest boundary word
+ * and enough proper (non-generic) characters to be a name rather than a common noun.
+ * @param segmenter - jieba-backed word cutter
+ * @param text - one sentence
+ * @param rule - suffixes, head length and generic words of the kind
+ * @param places - spans of place names in the sentence (a name holding one is proper)
+ * @example findSuffixNames(seg, '引进宁波甬丰农业发展有限公司', companyRule, []) // 宁波甬丰农业发展有限公司
+ */
+export function findSuffixNames(
+  segmenter: Segmenter,
+  text: string,
+  rule: SuffixNameRule,
+  places: readonly [number, number][],
+): NameHit[] {
+  const tokens = tagWithOffsets(segmenter, text);
+  const ends = new Set(tokens.map((t) => t.end));
+  const hits: NameHit[] = [];
+  for (const m of text.matchAll(suffixRegex(rule.suffixes))) {
+    const suffixStart = m.index ?? 0;
+    const end = suffixStart + m[0].length;
+    // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
+    const next = text.slice(end, end + 2);
+    if (!ends.has(end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    let start = suffixStart;
+    let chained = false;
+    let knownBody = false;
+    // jieba often keeps the suffix inside a word (供电局, 林业大学): walk from the word holding the head's last char
+    for (let i = tokens.findIndex((t) => t.start < suffixStart && suffixStart <= t.end); i >= 0; i--) {
+      const t = tokens[i];
+      if (!t || suffixStart - t.start > rule.maxHead) break;
+      const part = text.slice(t.start, Math.min(t.end, suffixStart));
+      // 和 may sit inside a firm's name (九和食品) but then joins one-character words only
+      const inside = rule.allowInside?.has(part) && (tokens[i - 1]?.word.length ?? 0) === 1;
+      if (isNameBoundary(part) && !inside) break;
+      // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
+      if (t.tag === 'v' && t.end <= suffixStart && !NAME_VERBS.has(t.word)) break;
+      // 督办, 举办: a one-character suffix glued into a two-character verb
+      if (t.end === end && t.start < suffixStart && t.word.length === 2 && m[0].length === 1) break;
+      // another name ends right here (甲公司乙公司, 供电局配电所): this one starts after it
+      if (start !== suffixStart && rule.suffixes.some((x) => part.endsWith(x))) {
+        chained = true;
+        break;
+      }
+      if (t.tag === 'nt' && t.end >= suffixStart) knownBody = true;
+      start = t.start;
+    }
+    // jieba glues verbs to the next word (组织移动): drop a leading introducing verb
+    while (start < suffixStart && INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
+    while (start < suffixStart && FUNCTION_WORDS.has(text[start] ?? '')) start += 1;
+    if (start >= suffixStart) continue;
+    const head = text.slice(start, suffixStart);
+    const holdsPlace = places.some(([a, b]) => a >= start && b <= suffixStart);
+    const proper = tagWithOffsets(segmenter, head)
+      .filter((t, i) => !rule.generic.has(t.word) && !(i === 0 && LEVEL_WORDS.has(t.word)) && !/^[\d一二三四五六七八九十百千万]+$/.test(t.word))
+      .reduce((n, t) => n + t.word.length, 0);
+    const placeOnly = places.some(([a, b]) => a === start && b === suffixStart);
+    if (placeOnly && m[0].length === 1) continue;
+    // 县人民医院, 从江县政务中心: a place or level word first, then at least two characters of name
+    const firstToken = tokens.find((t) => t.start === start);
+    const placeLead =
+      places.find(([a]) => a === start)?.[1] ??
+      (firstToken?.tag === 'ns' && firstToken.end < suffixStart ? firstToken.end : undefined) ??
+      (LEVEL_WORDS.has(head[0] ?? '') ? start + 1 : undefined);
+    const ledByPlace = placeLead !== undefined && suffixStart - placeLead >= 2;
+    // jieba knows the whole name (北京大学/nt), or it continues a body named just before (扶贫办贫困监测中心)
+    const vouched = knownBody || (chained && proper > 0);
+    if (proper < rule.minProper && !placeOnly && !vouched && !(holdsPlace && proper > 0) && !(rule.placeLed && ledByPlace)) continue;
+    hits.push({ name: text.slice(start, end), start, end });
+  }
+  return dropOverlaps(hits);
+}
+
+/** Keeps the longer of overlapping hits (金民农投集团 over 金民农投). */
+export function dropOverlaps<T extends { start: number; end: number }>(hits: T[]): T[] {
+  const kept: T[] = [];
+  for (const h of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+    if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// verbs that names are made of: 扶贫办, 乡村振兴局, 农业发展有限公司, 种植专业合作社
+const NAME_VERBS = new Set([
+  '扶贫', '振兴', '发展', '开发', '改革', '监测', '服务', '保障', '供电', '供水', '建设', '管理', '执法', '监督', '保健',
+  '研究', '投资', '加工', '种植', '养殖', '销售', '营销', '运营', '经营', '制造', '生产', '科技', '创新', '移民', '搬迁',
+  '安置', '示范', '培训', '就业', '创业', '实验', '协作', '帮扶', '教育', '卫生', '救助', '援助', '检测', '设计',
+]);
+
+const COMPANY_RULE: SuffixNameRule = {
+  suffixes: COMPANY_SUFFIXES,
+  maxHead: 18,
+  generic: GENERIC_NAME_WORDS,
+  minProper: 2,
+  allowInside: new Set(['和', '与', '同', '新', '及']),
+};
+// 引进甲、乙、丙等9家企业: the listed firms have no suffix
+const INTRODUCED_LIST_RE =
+  /(?:引进|引入|招引|吸引|签约|落户)(?:了)?([\u4e00-\u9fff、]{2,60}?)等(?:[\d一二三四五六七八九十百]+)?(?:家|个)?(?:企业|公司|龙头企业)/g;
+const nationalCompany = new Map<string, string>();
+for (const [canonical, ...short] of NATIONAL_COMPANIES) {
+  if (!canonical) continue;
+  nationalCompany.set(canonical, canonical);
+  for (const s of short) nationalCompany.set(s, canonical);
+}
+const CARRIER_LIST_RE = /((?:中国)?(?:移动|联通|电信)(?:[、和及与](?:中国)?(?:移动|联通|电信))+)(?:等)?[两三]大(?:通信)?运营商/g;
+const NATIONAL_FULL_RE = new RegExp(
+  NATIONAL_COMPANIES.map((v) => v[0])
+    .filter((s) => s && s.length > 2)
+    .join('|'),
+  'g',
+);
+
+/**
+ * Finds the companies named in one sentence.
+ * @param segmenter - jieba-backed word cutter
+ * @param text - one sentence
+ * @param places - spans of place names in the sentence
+ * @example findCompanies(seg, '台江县引进杭州某某食品有限公司', []) // 杭州某某食品有限公司
+ */
+export function findCompanies(segmenter: Segmenter, text: string, places: readonly [number, number][]): NameHit[] {
+  const hits = findSuffixNames(segmenter, text, COMPANY_RULE, places);
+  for (const m of text.matchAll(INTRODUCED_LIST_RE)) {
+    const list = m[1] ?? '';
+    const listStart = (m.index ?? 0) + m[0].indexOf(list);
+    let pos = 0;
+    for (const item of list.split('、')) {
+      const at = list.indexOf(item, pos);
+      pos = at + item.length;
+      if (item.length >= 2 && item.length <= 12 && !GENERIC_NAME_WORDS.has(item)) {
+        hits.push({ name: item, start: listStart + at, end: listStart + at + item.length });
+      }
+    }
+  }
+  for (const m of text.matchAll(CARRIER_LIST_RE)) {
+    const list = m[1] ?? '';
+    const listStart = m.index ?? 0;
+    for (const s of list.matchAll(/(?:中国)?(?:移动|联通|电信)/g)) {
+      const at = listStart + (s.index ?? 0);
+      hits.push({ name: nationalCompany.get(s[0]) ?? s[0], start: at, end: at + s[0].length });
+    }
+  }
+  for (const m of text.matchAll(NATIONAL_FULL_RE)) {
+    hits.push({ name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return dropOverlaps(hits);
+}
+
+const REGION_TYPES = new Set<string>(['Province', 'Prefecture', 'County', 'Township', 'Village']);
+
+/**
+ * Spans (local to sentence `index`) of the region mentions found so far, for place-aware name finding.
+ * @param ctx - document context
+ * @param index - sentence index
+ * @example placeSpans(ctx, 0) // [[2, 5]] for 从江县 at offset 2
+ */
+export function placeSpans(ctx: DocContext, index: number): [number, number][] {
+  const s = ctx.sentences[index];
+  if (!s) return [];
+  return ctx.mentions
+    .filter((m) => m.sentence === index && REGION_TYPES.has(m.type))
+    .map((m): [number, number] => [m.start - s.start, m.end - s.start]);
+}
+
+/**
+ * Entity extractor for Company mentions, sentence by sentence. Names inside a program's quotes
+ * (“龙头企业+合作社+农户”) are left to the program.
+ * @example companyExtractor.extract(ctx) // 从江县引进宁波某某食品有限公司 → Company 宁波某某食品有限公司
+ */
+export const companyExtractor: EntityExtractor = {
+  name: 'companies',
+  extract(ctx: DocContext): EntityMention[] {
+    const out: EntityMention[] = [];
+    ctx.sentences.forEach((s, index) => {
+      const spans = placeSpans(ctx, index);
+      const programs = ctx.mentions.filter((m) => m.sentence === index && m.type === 'Program');
+      for (const h of findCompanies(ctx.segmenter, s.text, spans)) {
+        const start = s.start + h.start;
+        const end = s.start + h.end;
+        if (programs.some((p) => start < p.end && p.start < end)) continue;
+        out.push({ type: 'Company', name: h.name, surface: s.text.slice(h.start, h.end), start, end, sentence: index, extractor: 'companies' });
+      }
+    });
+    return out;
+  },
+};
