@@ -8,7 +8,8 @@
 // Usage: node scripts/build-index.mjs [--force]
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,8 +104,9 @@ try {
   console.warn(`gazetteer.build-index: jieba dictionary not found (${error.message}); no alias is flagged weak`);
 }
 
-// divisions.tsv: code as the source writes it (2/4/6/9 digits, so the length gives the level) TAB official name TAB flags ('w' = official name is weak) TAB aliases joined by '|',
-// each alias prefixed by its kind: s = short, t = stem; upper case (S, T) = weak.
+// divisions.tsv: code as the source writes it (2/4/6/9 digits, so the length gives the level) TAB official
+// name TAB flags ('w' = official name is weak) TAB aliases joined by '|', each prefixed by its kind:
+// s = short, t = stem; upper case (S, T) = weak.
 const lines = [];
 let aliasCount = 0;
 for (const r of rows) {
@@ -115,33 +117,37 @@ for (const r of rows) {
   aliasCount += aliases.length;
   lines.push(`${r.raw}\t${r.name}\t${isWeak(r.name, 'official') ? 'w' : ''}\t${aliases.join('|')}`);
 }
+isWeak = null; // frees the jieba maps before the village pass
 
-// villages.tsv: grouped by county; each line = last 6 digits of the code TAB official name.
-const villages = csv('villages.csv').map(([code, name]) => [code, name]);
-villages.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+// villages.tsv: grouped by county; each line = last 6 digits of the code TAB official name. The 38 MB CSV
+// is streamed line by line (reading it whole and splitting peaked at ~600 MB RSS).
+const byCounty = new Map();
+let villageCount = 0;
+const lineReader = createInterface({ input: createReadStream(join(cdDir, 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+let header = true;
+for await (const raw of lineReader) {
+  if (header || raw.trim() === '') {
+    header = false;
+    continue;
+  }
+  const [code, name] = parseCsvLine(raw);
+  const county = code.slice(0, 6);
+  let list = byCounty.get(county);
+  if (!list) byCounty.set(county, (list = []));
+  list.push(`${code.slice(6)}\t${name}\n`);
+  villageCount += 1;
+}
 const chunks = [];
 const index = {};
 let offset = 0;
-let current = '';
-let start = 0;
-let count = 0;
-const flush = () => {
-  if (current) index[current] = [start, offset - start, count];
-};
-for (const [code, name] of villages) {
-  const county = code.slice(0, 6);
-  if (county !== current) {
-    flush();
-    current = county;
-    start = offset;
-    count = 0;
-  }
-  const line = `${code.slice(6)}\t${name}\n`;
-  chunks.push(line);
-  offset += Buffer.byteLength(line);
-  count += 1;
+for (const county of [...byCounty.keys()].sort()) {
+  const lines = byCounty.get(county).sort();
+  const chunk = lines.join('');
+  const bytes = Buffer.byteLength(chunk);
+  index[county] = [offset, bytes, lines.length];
+  chunks.push(chunk);
+  offset += bytes;
 }
-flush();
 
 mkdirSync(dataDir, { recursive: true });
 const writeAtomic = (path, content) => {
@@ -152,7 +158,7 @@ writeAtomic(join(dataDir, 'divisions.tsv'), `${lines.join('\n')}\n`);
 writeAtomic(join(dataDir, 'villages.tsv'), chunks.join(''));
 writeAtomic(join(dataDir, 'villages-index.json'), JSON.stringify(index));
 const counts = rows.reduce((acc, r) => ({ ...acc, [r.level]: (acc[r.level] ?? 0) + 1 }), {});
-counts.Village = villages.length;
+counts.Village = villageCount;
 writeAtomic(
   metaPath,
   JSON.stringify(
@@ -163,7 +169,7 @@ writeAtomic(
 );
 const size = (f) => (statSync(join(dataDir, f)).size / 1e6).toFixed(1);
 console.log(
-  `gazetteer.build-index: ${rows.length} divisions (${aliasCount} aliases), ${villages.length} villages in ` +
+  `gazetteer.build-index: ${rows.length} divisions (${aliasCount} aliases), ${villageCount} villages in ` +
     `${Object.keys(index).length} county shards; divisions.tsv ${size('divisions.tsv')} MB, villages.tsv ` +
     `${size('villages.tsv')} MB; ${Date.now() - started} ms`,
 );

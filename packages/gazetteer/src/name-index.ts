@@ -1,8 +1,9 @@
 /**
  * Name index and longest-match scanner
  *
- * A hash map from every name and alias to its candidate divisions, plus the longest name length per
- * first character, so that a scan tries only the lengths that can match at each position. This loads
+ * A hash map from every name and alias to its candidate divisions, plus the name lengths present per
+ * two-character prefix, so that a scan does one map probe at a position where no name starts and
+ * tries only lengths that exist elsewhere. This loads
  * in milliseconds from the prebuilt TSV, unlike an automaton compiled at start-up or a jieba user
  * dictionary of hundreds of thousands of names (6 s measured).
  */
@@ -17,13 +18,16 @@ export interface NameSource {
 }
 
 /**
- * A map from names to candidate entries with per-first-character maximum lengths. Entries are kept
+ * A map from names to candidate entries with the name lengths present per two-character prefix. Entries are kept
  * in whatever form is cheapest to load (packed numbers for the eager index, objects for village
  * shards) and turned into NameHits by `decode` only when a name is asked for.
  */
 export class NameIndex<T = NameHit> implements NameSource {
   private readonly names = new Map<string, T | T[]>();
-  private readonly maxLen = new Map<string, number>();
+  // Lengths of the names starting with each two-character prefix, as a bit set (bit n = length n; a
+  // number, not an array, so that loading 40k prefixes allocates nothing). Lengths above 31 are dropped
+  // from scanning (none in provinces..townships; a few village names run to 33 characters).
+  private readonly lengths = new Map<string, number>();
   private readonly decode: (entry: T) => NameHit;
 
   /**
@@ -50,8 +54,10 @@ export class NameIndex<T = NameHit> implements NameSource {
     const found = this.names.get(name);
     if (found === undefined) {
       this.names.set(name, entry);
-      const first = name[0] ?? '';
-      if ((this.maxLen.get(first) ?? 0) < name.length) this.maxLen.set(first, name.length);
+      if (name.length <= 31) {
+        const prefix = name.slice(0, 2);
+        this.lengths.set(prefix, (this.lengths.get(prefix) ?? 0) | (1 << name.length));
+      }
     } else if (Array.isArray(found)) found.push(entry);
     else this.names.set(name, [found, entry]);
   }
@@ -74,8 +80,10 @@ export class NameIndex<T = NameHit> implements NameSource {
    * @example index.longestAt('从江县人民', 0) // { length: 3, hits: [...] }
    */
   longestAt(text: string, at: number): { length: number; hits: NameHit[] } | undefined {
-    const max = Math.min(this.maxLen.get(text[at] ?? '') ?? 0, text.length - at);
-    for (let len = max; len >= 2; len -= 1) {
+    const bits = this.lengths.get(text.slice(at, at + 2));
+    if (bits === undefined) return undefined;
+    for (let len = Math.min(31, text.length - at); len >= 2; len -= 1) {
+      if ((bits & (1 << len)) === 0) continue;
       const name = text.slice(at, at + len);
       if (this.names.has(name)) return { length: len, hits: this.get(name) };
     }
