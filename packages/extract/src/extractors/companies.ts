@@ -92,6 +92,11 @@ export function findSuffixNames(
       const t = tokens[i];
       if (!t || suffixStart - t.start > rule.maxHead) break;
       const part = text.slice(t.start, Math.min(t.end, suffixStart));
+      // words of a place name are never boundaries (岚/关/乡 may be tagged as a verb)
+      if (places.some(([a, b]) => a <= t.start && t.end <= b)) {
+        start = t.start;
+        continue;
+      }
       // 和 may sit inside a firm's name (九和食品) but then joins one-character words only
       const inside = rule.allowInside?.has(part) && (tokens[i - 1]?.word.length ?? 0) === 1;
       if (isNameBoundary(part) && !inside) break;

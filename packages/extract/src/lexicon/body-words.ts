@@ -71,7 +71,6 @@ export const SITE_SUFFIXES = [
   '示范基地',
   '基地',
   '种植点',
-  '示范点',
   '经济开发区',
   '开发区',
   '工业园区',
@@ -172,6 +171,10 @@ export const GENERIC_NAME_WORDS = new Set<string>([
   '医疗机构',
   '金融',
   '机构',
+  '规划',
+  '建设',
+  '农业',
+  '规划建设',
 ]);
 
 /** Administrative level words that may open a body's name (县人民医院) but do not name it. */

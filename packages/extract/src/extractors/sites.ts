@@ -1,0 +1,86 @@
+/**
+ * Site extractor
+ *
+ * Finds named physical sites — resettlement sites, production bases, planting points, development
+ * zones (金银山街道移民安置点 style: place + name + suffix) — as phrases ending in a site suffix with
+ * a left edge found by jieba tokens, and lists of resettlement sites named before a shared suffix
+ * (甲、乙等7个安置点 → 甲安置点, 乙安置点). A site needs a place or a proper word: 集中安置点 and
+ * 扶贫车间 alone are common nouns.
+ */
+import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
+import { GENERIC_NAME_WORDS, SITE_SUFFIXES } from '../lexicon/body-words.js';
+import { nameStartBefore } from '../lexicon/function-words.js';
+import { dropOverlaps, findSuffixNames, placeSpans, type NameHit, type SuffixNameRule } from './companies.js';
+
+const SITE_RULE: SuffixNameRule = {
+  suffixes: SITE_SUFFIXES,
+  maxHead: 16,
+  generic: GENERIC_NAME_WORDS,
+  minProper: 3,
+  placeLed: true,
+};
+// 甲、乙等7个安置点: the names share the suffix after the count
+const SITE_LIST_RE = /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;
+// product words alone before a base are industries, not a site's name (蔬菜基地)
+const NEEDS_PLACE_SUFFIX_RE = /(?:基地|种植点|产业带|茶园|果园|林场|农场|牧场|扶贫车间)$/;
+
+/**
+ * Finds the sites named in one sentence.
+ * @param segmenter - jieba-backed segmenter
+ * @param text - one sentence
+ * @param places - spans of place names in the sentence
+ * @example findSites(seg, '威宁县五里岗街道移民安置点', [[0, 3], [3, 8]]) // 威宁县五里岗街道移民安置点
+ */
+export function findSites(segmenter: Segmenter, text: string, places: readonly [number, number][]): NameHit[] {
+  // 某村集体林场锥栗种植点: adjacent site names form one name
+  const merged: NameHit[] = [];
+  for (const h of findSuffixNames(segmenter, text, SITE_RULE, places)) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.end === h.start) merged[merged.length - 1] = { name: prev.name + h.name, start: prev.start, end: h.end };
+    else merged.push(h);
+  }
+  const hits = merged.filter((h) => {
+    if (!NEEDS_PLACE_SUFFIX_RE.test(h.name)) return true;
+    return places.some(([a, b]) => a >= h.start && b <= h.end);
+  });
+  for (const m of text.matchAll(SITE_LIST_RE)) {
+    const list = m[1] ?? '';
+    const suffix = m[2] ?? '';
+    const listStart = m.index ?? 0;
+    let pos = 0;
+    for (const raw of list.split('、')) {
+      let at = list.indexOf(raw, pos);
+      pos = at + raw.length;
+      // the first item may carry the verb before it (全面完成甲、乙等): keep the name only
+      const from = at === 0 ? nameStartBefore(segmenter, text, listStart + raw.length, 6) - listStart : at;
+      const item = list.slice(from, at + raw.length);
+      at = from;
+      if (item.length < 2) continue;
+      if (GENERIC_NAME_WORDS.has(item)) continue;
+      hits.push({ name: item + suffix, start: listStart + at, end: listStart + at + item.length });
+    }
+  }
+  return dropOverlaps(hits);
+}
+
+/**
+ * Entity extractor for Site mentions, sentence by sentence.
+ * @example siteExtractor.extract(ctx) // 台江县萃文街道安置点 → Site 台江县萃文街道安置点
+ */
+export const siteExtractor: EntityExtractor = {
+  name: 'sites',
+  extract(ctx: DocContext): EntityMention[] {
+    const out: EntityMention[] = [];
+    ctx.sentences.forEach((s, index) => {
+      const spans = placeSpans(ctx, index);
+      const taken = ctx.mentions.filter((m) => m.sentence === index && m.type !== 'Township' && m.type !== 'Village' && m.type !== 'County' && m.type !== 'Prefecture' && m.type !== 'Province');
+      for (const h of findSites(ctx.segmenter, s.text, spans)) {
+        const start = s.start + h.start;
+        const end = s.start + h.end;
+        if (taken.some((m) => start < m.end && m.start < end)) continue;
+        out.push({ type: 'Site', name: h.name, surface: s.text.slice(h.start, h.end), start, end, sentence: index, extractor: 'sites' });
+      }
+    });
+    return out;
+  },
+};
