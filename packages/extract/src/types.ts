@@ -82,6 +82,8 @@ export interface GazetteerMatchRef {
 export interface GazetteerPort {
   findAll(text: string, options?: { villageCounties?: string[] }): GazetteerMatchRef[];
   byCode(code: string): DivisionRef | undefined;
+  /** Every division with a name or short form, optionally of some levels and inside an ancestor. */
+  lookup?(name: string, options?: { levels?: RegionLevel[]; within?: string }): { division: DivisionRef }[];
 }
 
 /** What extractors see of one document. */

@@ -10,7 +10,7 @@
  * The parent is the region named right before it (`某镇马场村`), else the one township of its sentence.
  */
 import type { RegionLevel } from '@fupin/graph-schema';
-import { wordBoundaries } from '../doc-util.js';
+import { wordBoundaries, wordTags } from '../doc-util.js';
 import { LEVEL_DEPTH } from '../region-names.js';
 import type { DocContext, EntityMention } from '../types.js';
 
@@ -33,7 +33,7 @@ const MAX_STEM: Record<string, number> = { 街道: 4, 社区: 4, 村: 3, 镇: 3,
 
 /** What may follow each suffix when it is a name's suffix (村民, 乡村, 镇政府… are words, not names). */
 const NOT_AFTER: Record<string, RegExp> = {
-  村: /^[民委干级庄寨落务容貌规史]/,
+  村: /^[民委干级庄寨落务容貌规史医里党]/,
   乡: /^[村镇亲土愁贤情间下里野音]/,
   镇: /^[压守痛静定]/,
 };
@@ -47,9 +47,21 @@ const REGION_CHAR = new Set('省市州县区乡镇村旗盟');
 /** Characters no name contains: digits, quantifiers, demonstratives. */
 const BAD_CHAR = /[0-9０-９个全该本各每这那此其某几余多％%.．]/;
 
+const QUOTE_OPEN = /[“‘"「『《]/;
+const QUOTE_CLOSE = /[”’"」』》]/;
+
+/** A stem never ends in a numeral (太平两乡 = the two townships 太平 and another). */
+const NUMERAL_END = /[一二两三四五六七八九十百千万]$/;
+
+/** Verbs that make a word with 村/乡/镇 after them (驻村, 包村, 进村, 以户保村…): not part of a name. */
+const VERB_BEFORE_SUFFIX = new Set('驻包进到入帮扶管保抓回下整通');
+
+/** Tags of words that never sit inside a place name (jieba/ICTCLAS: v verb, p preposition, f locality…). */
+const NON_NAME_TAG = /^(?:v|vd|vn|p|f|b|q|r|d|ad|c|u|uj|ul|uz|uv|ud|ug|m|y|e|o|t)$/;
+
 /** Stems that make a phrase, not a name: 贫困村, 安置社区, 示范乡镇, 中心村, 城区… */
 const GENERIC =
-  /贫困|扶贫|搬迁|安置|示范|重点|试点|移民|产业|合作|集体|易地|中心|片区|园区|景区|城区|保护|开发|经济|特色|传统|美丽|文明|小康|民族|少数|行政|自然|深度|出列|边远|偏远|周边|附近|当地|本地|所在|所辖|相关|其他|其余|农业|工业|商业|新型|城市|农村|乡村|城乡|社会|集中|整体|基层|帮扶|结对|对口|省级|市级|州级|县级|乡级|镇级|村级|先进|文化|生态|旅游|卫生|森林|平安|民主|法治|一个|两个|周围/;
+  /贫困|扶贫|搬迁|安置|示范|重点|试点|移民|产业|合作|集体|易地|中心|片区|园区|景区|城区|保护|开发|经济|特色|传统|美丽|文明|小康|民族|少数|行政|自然|深度|出列|边远|偏远|周边|附近|当地|本地|所在|所辖|相关|其他|其余|农业|工业|商业|新型|城市|农村|乡村|城乡|社会|集中|整体|基层|帮扶|结对|对口|联系|包保|挂帮|定点|省级|市级|州级|县级|乡级|镇级|村级|先进|文化|生态|旅游|卫生|森林|平安|民主|法治|一个|两个|周围/;
 
 const isCjk = (ch: string | undefined): boolean => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 
@@ -98,6 +110,17 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     const words = wordBoundaries(ctx, sentence);
     // The suffix must start a word: 城镇, 农村, 贫困村 are words, not names.
     if (!words.has(p)) continue;
+    if (!hard && level === 'Village') {
+      // A township stem may stand right before the village (某湾|银德社区): look the head up as a township.
+      const town = townshipHead(ctx, s, p, sentence, covered);
+      if (town) {
+        found.push(town);
+        endsAt.set(town.end, town);
+        for (let i = town.start; i < town.end; i++) covered[i] = 1;
+        s = town.end;
+        hard = true;
+      }
+    }
     if (!hard) {
       // No hard boundary within reach: the name starts at the leftmost word boundary (走访|马场村).
       let start = -1;
@@ -110,8 +133,14 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
       if (start < 0) continue;
       s = start;
     }
+    // Townships and counties the list lacks are rare (a misspelling, a new name): only after a hard boundary.
+    if (!hard && level !== 'Village') continue;
     const stem = text.slice(s, p);
-    if (stem.length < 2 || BAD_CHAR.test(stem) || GENERIC.test(stem)) continue;
+    if (stem.length < 2 || BAD_CHAR.test(stem) || GENERIC.test(stem) || NUMERAL_END.test(stem)) continue;
+    if (VERB_BEFORE_SUFFIX.has(stem[stem.length - 1]!)) continue;
+    if (!plausibleStem(ctx, sentence, s, p, endsAt.has(s))) continue;
+    // A quoted “某某村” is a nickname (a village famous for a product), not a village.
+    if (QUOTE_OPEN.test(text[s - 1] ?? '') && QUOTE_CLOSE.test(text[q] ?? '')) continue;
     const name = stem + suffix;
     const mention: EntityMention = {
       type: level,
@@ -122,7 +151,7 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
       sentence,
       extractor: 'regions',
     };
-    const parent = before ?? endsAt.get(s);
+    const parent = endsAt.get(s);
     if (parent && LEVEL_DEPTH[parent.type as RegionLevel] < LEVEL_DEPTH[level]) {
       mention.parent = parent.name;
       if (parent.code) mention.parentCode = parent.code;
@@ -133,6 +162,73 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
   }
   assignSentenceParents(ctx, known, found);
   return found;
+}
+
+/**
+ * Reads a township stem (2–4 characters) written right before an unlisted village, when the gazetteer
+ * has a township of that stem inside the document's primary county: `…到某某湾银德社区` → 某某湾(街道) + 银德社区.
+ */
+function townshipHead(
+  ctx: DocContext,
+  s: number,
+  p: number,
+  sentence: number,
+  covered: Uint8Array,
+): EntityMention | undefined {
+  const text = ctx.normalized.text;
+  const sentenceStart = ctx.sentences[sentence]?.start ?? 0;
+  const gaz = ctx.gazetteer;
+  const county = ctx.primaryRegion?.type === 'County' ? ctx.primaryRegion.code : undefined;
+  if (!gaz?.lookup || !county) return undefined;
+  let w = s;
+  while (w > sentenceStart && p - w < 7 && isCjk(text[w - 1]) && !STOP.has(text[w - 1]!) && !covered[w - 1]) w--;
+  for (let k = w; k <= p - 4; k++) {
+    for (let e = k + 2; e <= Math.min(k + 4, p - 2); e++) {
+      const head = text.slice(k, e);
+      for (const suffix of ['街道', '镇', '乡']) {
+        const hit = gaz.lookup(head + suffix, { levels: ['Township'], within: county })[0];
+        if (!hit) continue;
+        const stem = text.slice(e, p);
+        if (stem.length < 2 || stem.length > 3) continue;
+        const d = hit.division;
+        const mention: EntityMention = {
+          type: 'Township',
+          name: d.name,
+          code: d.code.padEnd(12, '0'),
+          surface: head,
+          start: k,
+          end: e,
+          sentence,
+          extractor: 'regions',
+          parent: ctx.primaryRegion!.name,
+          parentCode: county,
+          aliases: [head + suffix],
+        };
+        return mention;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether jieba, reading the whole sentence, sees the stem as a name: no word overlapping the stem
+ * crosses its left edge, and no word inside it of two or more characters is a verb, preposition,
+ * pronoun, numeral… (主持村, 联系村, 成立村 are phrases).
+ */
+function plausibleStem(ctx: DocContext, sentence: number, start: number, end: number, afterRegion: boolean): boolean {
+  for (const w of wordTags(ctx, sentence)) {
+    if (w.end <= start) continue;
+    if (w.start >= end) break;
+    if (w.start < start) {
+      // Right after a region name jieba may glue the suffix to the next character (某乡|党扭村 → 乡党).
+      if (afterRegion) continue;
+      return false;
+    }
+    if (w.end - w.start >= 2 && NON_NAME_TAG.test(w.tag)) return false;
+    if (w.end - w.start === 1 && /^(?:p|c|u|uj)$/.test(w.tag) && w.start === start) return false;
+  }
+  return true;
 }
 
 /**

@@ -19,7 +19,15 @@ import {
   LEVEL_DEPTH,
   parentDivision,
 } from '../region-names.js';
-import type { DivisionRef, DocContext, EntityExtractor, EntityMention, EntityRef, GazetteerPort } from '../types.js';
+import type {
+  DivisionRef,
+  DocContext,
+  EntityExtractor,
+  EntityMention,
+  EntityRef,
+  GazetteerMatchRef,
+  GazetteerPort,
+} from '../types.js';
 import { unlistedRegions } from './region-patterns.js';
 
 type AliasKind = 'official' | 'short' | 'stem';
@@ -30,6 +38,7 @@ interface Candidate {
   division: DivisionRef;
   kind: AliasKind;
   support: number;
+  weak: boolean;
 }
 
 /** Words that follow a place name and hardly anything else (从江县委, 从江籍, 从江经济开发区…). */
@@ -133,42 +142,43 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
   const matches = gazetteer.findAll(text, { villageCounties: counties });
 
   const candidates: Candidate[] = [];
-  const stems: Candidate[] = [];
-  for (const m of matches) {
+  const evaluate = (m: GazetteerMatchRef, rescued: boolean): { cand: Candidate; bare: boolean } | undefined => {
     const picked = choose(gazetteer, m.hits, context);
-    if (!picked) continue;
-    const { division, kind, support, ambiguous, weak } = picked;
-    const depth = LEVEL_DEPTH[division.level];
-    if (ambiguous && depth >= LEVEL_DEPTH.Township) continue;
-    const cand: Candidate = { start: m.start, end: m.end, division, kind, support };
-    if (depth >= LEVEL_DEPTH.Township) {
+    if (!picked || picked.ambiguous) return undefined;
+    const { division, kind, support, weak } = picked;
+    const cand: Candidate = { start: m.start, end: m.end, division, kind, support, weak };
+    if (LEVEL_DEPTH[division.level] >= LEVEL_DEPTH.Township) {
+      // Townships and villages count only inside a county, prefecture or province the document names.
+      if (support === 0) return undefined;
       // A township or village name must start a word: 示范村 does not name 范村.
       const before = text[m.start - 1];
-      if (before !== undefined && QUANTIFIER_BEFORE.test(before)) continue;
+      if (before !== undefined && QUANTIFIER_BEFORE.test(before)) return undefined;
       const sentence = sentenceAt(ctx.sentences, m.start);
-      if (isCjk(before) && !wordBoundaries(ctx, sentence).has(m.start)) continue;
-      if (support === 0 && isCjk(text[m.end]) && !wordBoundaries(ctx, sentence).has(m.end)) continue;
-      if (kind === 'stem' && !PLACE_FOLLOWER.test(text.slice(m.end, m.end + 5))) continue;
+      // A name found again inside a rejected longer one (和平|平秋镇) starts mid-word for jieba: context must hold it.
+      if (isCjk(before) && !(rescued && support > 0) && !wordBoundaries(ctx, sentence).has(m.start)) return undefined;
     }
-    if (ambiguous) continue;
-    (kind === 'stem' || weak || !REGION_END.test(text.slice(m.start, m.end)) ? stems : candidates).push(cand);
-  }
+    const surface = text.slice(m.start, m.end);
+    return { cand, bare: kind === 'stem' || weak || surface.length <= 2 || !REGION_END.test(surface) };
+  };
 
-  // Bare stems (从江, 广州, 黔东南) need the document's support and must be whole words.
-  const named = new Set(candidates.map((c) => c.division.code));
-  const parents = new Set(candidates.map((c) => c.division.parentCode));
-  for (const c of stems) {
-    const sentence = sentenceAt(ctx.sentences, c.start);
-    const words = wordBoundaries(ctx, sentence);
-    if (!words.has(c.start) || !words.has(c.end)) continue;
-    const level = c.division.level;
-    const supported =
-      level === 'Province' ||
-      named.has(c.division.code) ||
-      (c.division.parentCode !== undefined && (context.has(c.division.parentCode) || parents.has(c.division.parentCode))) ||
-      PLACE_FOLLOWER.test(text.slice(c.end, c.end + 5)) ||
-      (c.kind === 'short' && c.support > 0);
-    if (supported) candidates.push(c);
+  // The scanner takes the longest name at each position, left to right: when that name is rejected
+  // (和平 in 和平秋镇), the names it swallowed are looked for again from its second character.
+  let round = matches;
+  for (let pass = 0; pass < 2 && round.length; pass++) {
+    const stems: Candidate[] = [];
+    const rejected: GazetteerMatchRef[] = [];
+    for (const m of round) {
+      const r = evaluate(m, pass > 0);
+      if (!r) rejected.push(m);
+      else (r.bare ? stems : candidates).push(r.cand);
+    }
+    for (const c of acceptStems(ctx, candidates, stems, context)) rejected.push({ start: c.start, end: c.end, hits: [] });
+    round = [];
+    for (const m of rejected) {
+      const from = m.start + 1;
+      const sub = gazetteer.findAll(text.slice(from, Math.min(text.length, m.end + 10)), { villageCounties: counties });
+      for (const x of sub) if (x.start + from < m.end) round.push({ ...x, start: x.start + from, end: x.end + from });
+    }
   }
 
   // Longest match wins where matches overlap (广州市海珠区 is two regions, 金银山街道 is not 银山).
@@ -184,6 +194,86 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
   }
   taken.sort((a, b) => a.start - b.start);
   return taken.map((c) => toMention(ctx, gazetteer, c));
+}
+
+/** A township stem followed by a village name (某湾|银德社区) or closing a list of townships (马路、太平两乡). */
+const TOWNSHIP_STEM_AFTER =
+  /^(?:[\u4e00-\u9fff]{2,3}(?:村|社区)|(?:、[\u4e00-\u9fff]{2,4})*(?:等|两|三|四|五|六|七|八|九|十)?个?(?:乡镇|乡|镇|街道))/;
+/** What follows a stem that names a natural feature instead of a region (湖边, 江畔…). */
+const NATURAL_FEATURE = /^(?:边|畔|岸|湖|江|河|山|水|之滨)/;
+/** A stem closing a list of places (广州、重庆、成都等地). */
+const LIST_END = /^等(?:地|省|市|县|城市|地区)/;
+
+/** Whether code `a` is an ancestor of code `b` (by the code's structure: 2/4/6/9 significant digits). */
+function isAncestorCode(a: string, b: string): boolean {
+  const sig = a.replace(/0+$/, '');
+  const len = sig.length <= 2 ? 2 : sig.length <= 4 ? 4 : sig.length <= 6 ? 6 : 9;
+  return a !== b && b.startsWith(a.slice(0, len));
+}
+
+/**
+ * Accepts the bare stems and weak names the document supports, adding them to `accepted`: whole words
+ * only, and then a province; a name whose full form, parent, child or sibling the document names; a
+ * name right after its ancestor or right before its descendant (浙江|义乌, 广州|某区); a member of a
+ * 、-list of accepted places; or a name followed by a word that follows places only (县委, 籍, 境内…).
+ * Returns the stems left out.
+ */
+function acceptStems(
+  ctx: DocContext,
+  accepted: Candidate[],
+  stems: Candidate[],
+  context: Map<string, number>,
+): Candidate[] {
+  const text = ctx.normalized.text;
+  const named = new Set(accepted.map((c) => c.division.code));
+  const parents = new Set(accepted.map((c) => c.division.parentCode));
+  const byStart = new Map(accepted.map((c) => [c.start, c]));
+  const byEnd = new Map(accepted.map((c) => [c.end, c]));
+  const pending = stems.filter((c) => {
+    const words = wordBoundaries(ctx, sentenceAt(ctx.sentences, c.start));
+    return words.has(c.start) && words.has(c.end);
+  });
+  const supported = (c: Candidate): boolean => {
+    const d = c.division;
+    const after = text.slice(c.end, c.end + 12);
+    // 西湖边, 金沙江畔: the stem names a lake, river or mountain here.
+    if (NATURAL_FEATURE.test(after)) return false;
+    if (PLACE_FOLLOWER.test(after)) return true;
+    const next = text[c.end] === '、' ? byStart.get(c.end + 1) : undefined;
+    const prev = text[c.start - 1] === '、' ? byEnd.get(c.start - 1) : undefined;
+    if (LEVEL_DEPTH[d.level] >= LEVEL_DEPTH.Township) {
+      if (c.kind !== 'stem' && c.support > 0) return true;
+      return named.has(d.code) && (TOWNSHIP_STEM_AFTER.test(after) || !!next || !!prev);
+    }
+    if (d.level === 'Province' && !c.weak) return true;
+    const right = byStart.get(c.end);
+    const left = byEnd.get(c.start);
+    return (
+      named.has(d.code) ||
+      parents.has(d.code) ||
+      (d.parentCode !== undefined && (context.has(d.parentCode) || parents.has(d.parentCode))) ||
+      (c.kind === 'short' && c.support > 0) ||
+      (right !== undefined && isAncestorCode(d.code, right.division.code)) ||
+      (left !== undefined && isAncestorCode(left.division.code, d.code)) ||
+      !!next ||
+      !!prev ||
+      LIST_END.test(after)
+    );
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < pending.length; i++) {
+      const c = pending[i]!;
+      if (!supported(c)) continue;
+      accepted.push(c);
+      named.add(c.division.code);
+      byStart.set(c.start, c);
+      byEnd.set(c.end, c);
+      pending.splice(i--, 1);
+      changed = true;
+    }
+  }
+  return [...pending, ...stems.filter((c) => !pending.includes(c) && !accepted.includes(c))];
 }
 
 function toMention(ctx: DocContext, gazetteer: GazetteerPort, c: Candidate): EntityMention {

@@ -14,6 +14,7 @@ import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationM
 /** Words of help between regions (劳务协作 is labour cooperation, read separately). */
 const ASSIST = /帮扶|帮助|对口|协作|结对|援建|对接|支援|援助|携手/;
 const LABOR = /劳务协作|劳务输出|劳务合作|劳务对接|劳务交流/;
+const LABOR_G = new RegExp(LABOR.source, 'g');
 /** 在<place>设立…窗口: the outlet pattern; group 1 holds the places. */
 const OUTLET =
   /在([^，。；！？]{1,40}?)(?:设立|开设|建立|开办|建成|设置|开通|打造|入驻|布局)[^，。；！？]{0,20}?(?:窗口|专柜|旗舰店|展销中心|体验馆|直营店|销售点|体验店|专卖店|展示中心|展销馆|门店|专区)/g;
@@ -22,15 +23,32 @@ const OUTLET_ANY = new RegExp(OUTLET.source);
 
 const refOf = (m: EntityMention): EntityRef => (m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name });
 
-/** Region mentions of a sentence, minus a city standing right before its own district (广州市|荔湾区). */
+/** Whether code `a` is an ancestor of code `b` (by the code's structure: 2/4/6/9 significant digits). */
+function isAncestorCode(a: string, b: string): boolean {
+  const sig = a.replace(/0+$/, '');
+  const len = sig.length <= 2 ? 2 : sig.length <= 4 ? 4 : sig.length <= 6 ? 6 : 9;
+  return a !== b && b.startsWith(a.slice(0, len));
+}
+
+/** Region mentions of a sentence, minus a region standing right before its own subdivision (广州市|荔湾区). */
 function regionsOf(ctx: DocContext, sentence: number): EntityMention[] {
   const list = ctx.mentions.filter((m) => m.sentence === sentence && isRegionType(m.type));
   list.sort((a, b) => a.start - b.start);
   return list.filter((m, i) => {
     const next = list[i + 1];
-    return !(next && next.start === m.end && next.parentCode !== undefined && next.parentCode === m.code) &&
-      !(next && next.start === m.end && next.parent === m.name);
+    if (!next || next.start !== m.end) return true;
+    if (m.code && next.code) return !isAncestorCode(m.code, next.code);
+    return next.parent !== m.name;
   });
+}
+
+/** Clause of a sentence around an offset (between ，；：, absolute offsets). */
+function clauseAround(text: string, start: number, end: number, at: number): [number, number] {
+  let a = at;
+  while (a > start && !/[，；：,;:]/.test(text[a - 1]!)) a--;
+  let b = at;
+  while (b < end && !/[，；：,;:]/.test(text[b]!)) b++;
+  return [a, b];
 }
 
 const isWestern = (m: EntityMention): boolean => m.code !== undefined && !isEasternCode(m.code);
@@ -61,18 +79,30 @@ export function cooperation(ctx: DocContext): RelationMention[] {
   for (const s of ctx.sentences) {
     const sentenceText = text.slice(s.start, s.end);
     const labor = LABOR.test(sentenceText);
-    const assist = ASSIST.test(sentenceText.replace(/劳务协作/g, ''));
+    const assist = ASSIST.test(sentenceText.replace(LABOR_G, ''));
     const outlet = OUTLET_ANY.test(sentenceText);
     if (!labor && !assist && !outlet) continue;
     const regions = regionsOf(ctx, s.index);
 
     if (assist) {
-      const east = regions.filter((m) => isEastern(m) && upToCounty(m));
-      const westHere = regions.filter((m) => isWestern(m) && upToCounty(m) && m.type !== 'Province');
-      const targets = westHere.length ? westHere.map(refOf) : [primaryWestern(ctx)].filter((r) => r !== undefined);
-      for (const e of east) {
-        if (!outletPlaces(sentenceText, s.start).some(([a, b]) => e.start >= a && e.end <= b))
-          for (const t of targets) out.push(rel('ASSISTS', refOf(e), t, s.index));
+      const outlets = outletPlaces(sentenceText, s.start);
+      for (const e of regions) {
+        if (!isEastern(e) || !upToCounty(e)) continue;
+        if (outlets.some(([a, b]) => e.start >= a && e.end <= b)) continue;
+        // The partner is the agent: a help word follows it in its own clause (某区帮助某县, 与某区对接,
+        // 获取某市帮扶资金), not a place named after one (帮助某县劳动力到某市就业).
+        const [a, b] = clauseAround(text, s.start, s.end, e.start);
+        const rest = text.slice(e.end, b).replace(LABOR_G, '');
+        if (!ASSIST.test(rest) && !(text.slice(a, e.start).endsWith('与') && ASSIST.test(text.slice(a, b)))) continue;
+        // The western side: western regions of the same clause (preferring the partner's level), else the document's.
+        const here = regions.filter((m) => isWestern(m) && upToCounty(m) && m.type !== 'Province' && m.start >= a && m.end <= b);
+        const sameLevel = here.filter((m) => m.type === e.type);
+        const targets = (sameLevel.length ? sameLevel : here).map(refOf);
+        if (!targets.length) {
+          const primary = primaryWestern(ctx);
+          if (primary) targets.push(primary);
+        }
+        for (const t of targets) out.push(rel('ASSISTS', refOf(e), t, s.index));
       }
     }
 
@@ -87,8 +117,13 @@ export function cooperation(ctx: DocContext): RelationMention[] {
           sentence = next.index;
         }
       }
-      const west = westernSide(ctx, regions.filter((m) => !isEastern(m)));
-      for (const e of east) if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), sentence));
+      for (const e of east) {
+        // The western side is in the partner's clause if named there (以某县和某市建立劳务协作), else anywhere in the sentence.
+        const [a, b] = clauseAround(text, s.start, s.end, e.start);
+        const near = regions.filter((m) => !isEastern(m) && m.start >= a && m.end <= b);
+        const west = westernSide(ctx, near.length ? near : regions.filter((m) => !isEastern(m)));
+        if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), sentence));
+      }
     }
 
     if (outlet) {
@@ -97,7 +132,11 @@ export function cooperation(ctx: DocContext): RelationMention[] {
         if (!places.length) continue;
         const before = ctx.mentions.filter((m) => m.sentence === s.index && m.end <= a);
         const company = before.filter((m) => m.type === 'Company').pop();
-        const region = before.filter((m) => isRegionType(m.type) && isWestern(m)).pop();
+        // A region inside an earlier outlet clause (在某区建成某县展销中心，在…) is that outlet's, not this one's source.
+        const earlier = outletPlaces(sentenceText, s.start).filter(([x]) => x < a);
+        const region = before
+          .filter((m) => m.type === 'County' && isWestern(m) && !earlier.some(([x, , z]) => m.start >= x && m.end <= z))
+          .pop();
         const sources = [company ? refOf(company) : undefined, region ? refOf(region) : primaryWestern(ctx)];
         for (const src of sources) {
           if (!src) continue;
@@ -109,13 +148,13 @@ export function cooperation(ctx: DocContext): RelationMention[] {
   return out;
 }
 
-/** Spans (absolute) of the places in 在<places>设立…窗口 clauses of a sentence. */
-function outletPlaces(sentenceText: string, offset: number): [number, number][] {
-  const spans: [number, number][] = [];
+/** Spans (absolute) of 在<places>设立…窗口 clauses of a sentence: [places start, places end, clause end]. */
+function outletPlaces(sentenceText: string, offset: number): [number, number, number][] {
+  const spans: [number, number, number][] = [];
   OUTLET.lastIndex = 0;
   for (let m = OUTLET.exec(sentenceText); m; m = OUTLET.exec(sentenceText)) {
     const start = offset + m.index + 1;
-    spans.push([start, start + m[1]!.length]);
+    spans.push([start, start + m[1]!.length, offset + m.index + m[0].length]);
   }
   return spans;
 }

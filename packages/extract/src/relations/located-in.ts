@@ -5,8 +5,8 @@
  * or from the region named right before it when the gazetteer lacks it), and so does every company,
  * organization or site an extractor gave a parent. Following the annotation convention, a region's
  * chain runs up to the province (the county's prefecture and province are implied even when unnamed),
- * villages link to their township only when the report names it, and a county links straight to its
- * province only when the report does not name the prefecture in between.
+ * villages link to their township, and a county links straight to its province only when the report
+ * names the province but not the prefecture in between.
  */
 import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
@@ -57,9 +57,9 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
       const chain = ancestorsOf(gaz, self);
       const depth = LEVEL_DEPTH[m.type as RegionLevel];
       if (depth >= LEVEL_DEPTH.Village) {
-        // A village sits in its township when the report names the township.
+        // A village sits in its township (named or not: the code states it).
         const town = chain[0];
-        if (town && named.has(code12(town.code))) emit(refOf(m), divisionRef(town), first);
+        if (town) emit(refOf(m), divisionRef(town), first);
         continue;
       }
       let child: EntityRef = refOf(m);
@@ -70,7 +70,9 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
       if (m.type === 'County') {
         const prefecture = chain.find((a) => a.level === 'Prefecture');
         const province = chain.find((a) => a.level === 'Province');
-        if (province && (!prefecture || !named.has(code12(prefecture.code)))) emit(refOf(m), divisionRef(province), first);
+        // County → province only when the report names the province and not the prefecture between.
+        if (province && named.has(code12(province.code)) && (!prefecture || !named.has(code12(prefecture.code))))
+          emit(refOf(m), divisionRef(province), first);
       }
       continue;
     }
