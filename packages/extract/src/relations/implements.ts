@@ -1,0 +1,143 @@
+/**
+ * IMPLEMENTS relations, and the subject region of a clause
+ *
+ * A report says which region carries out a program mostly by making the region the subject of the
+ * sentence (从江县创新实施“稻鱼鸭”模式) or by leaving it implied (the county the report is about). This
+ * file finds that subject region for any offset — same clause, then the sentence's clause-initial
+ * region, then earlier sentences of the paragraph (or a 乡镇： headline), then the document's primary
+ * region — and links every Program mention to it. DEVELOPS and INVESTS_IN reuse the same subject.
+ */
+import { isRegionType } from '@fupin/graph-schema';
+import { isEasternCode } from '../region-names.js';
+import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
+import { numbersIn } from './numbers.js';
+
+const CLAUSE_BREAK_RE = /[，；：,;:。！？!?]/;
+// 彦洞乡和平秋镇联合打造…: regions joined by these stand together as the subject
+const COORDINATOR_RE = /^(?:和|与|及|、|以及|同)$/;
+
+/** An EntityRef for a mention (code kept for regions). */
+export function refOf(m: EntityMention): EntityRef {
+  return m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
+}
+
+/** Start (absolute) of the clause holding `at` within sentence [start, end). */
+export function clauseStart(text: string, start: number, at: number): number {
+  let a = at;
+  while (a > start && !CLAUSE_BREAK_RE.test(text[a - 1] ?? '')) a--;
+  return a;
+}
+
+/** End (absolute, exclusive) of the clause holding `at` within sentence [start, end). */
+export function clauseEnd(text: string, end: number, at: number): number {
+  let b = at;
+  while (b < end && !CLAUSE_BREAK_RE.test(text[b] ?? '')) b++;
+  return b;
+}
+
+/** Whether a region may be the acting subject for this document: not a province, same side (east/west) as the document. */
+function mayAct(ctx: DocContext, m: EntityMention): boolean {
+  if (!isRegionType(m.type) || m.type === 'Province') return false;
+  const primary = ctx.primaryRegion;
+  if (!primary?.code || !m.code) return true;
+  return isEasternCode(primary.code) === isEasternCode(m.code);
+}
+
+function regionMentions(ctx: DocContext, sentence: number, exclude: readonly { start: number; end: number }[]): EntityMention[] {
+  return ctx.mentions
+    .filter((m) => m.sentence === sentence && mayAct(ctx, m) && !exclude.some((x) => m.start >= x.start && m.end <= x.end))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** A region at the head of a clause: what comes before it in the clause is at most a time phrase. */
+function clauseInitial(text: string, sentenceStart: number, m: EntityMention): boolean {
+  const lead = text.slice(clauseStart(text, sentenceStart, m.start), m.start);
+  return /^(?:[\d一二三四五六七八九十〇年月日底初以来近今去前后期间目前同时此外截至]*|.{0,12}(?:以来|期间|年|月|时))$/.test(lead);
+}
+
+/** The nearest region before `at` in `list`, with the regions coordinated with it (甲和乙). */
+function nearestWithCoordinated(text: string, list: EntityMention[]): EntityMention[] {
+  const last = list[list.length - 1];
+  if (!last) return [];
+  const group = [last];
+  for (let i = list.length - 2; i >= 0; i--) {
+    const m = list[i];
+    const next = group[0];
+    if (!m || !next) break;
+    if (!COORDINATOR_RE.test(text.slice(m.end, next.start))) break;
+    group.unshift(m);
+  }
+  return group;
+}
+
+/**
+ * The region(s) acting at offset `at` of sentence `sentence`: the nearest region (and those joined to
+ * it by 和/与/、) before `at` in the same clause; else the nearest clause-initial region before `at` in
+ * the sentence; else the last clause-initial region of the previous sentences of the paragraph (or a
+ * `某乡：` headline just before); else the document's primary region.
+ * @param ctx - document context with region mentions
+ * @param sentence - sentence index
+ * @param at - absolute offset of the thing acted on (a program, an industry, a company)
+ * @param exclude - spans whose regions do not count (the region inside a company's own name)
+ * @example subjectRegions(ctx, 0, 9) // [从江县] for 从江县创新实施“稻鱼鸭”模式
+ */
+export function subjectRegions(
+  ctx: DocContext,
+  sentence: number,
+  at: number,
+  exclude: readonly { start: number; end: number }[] = [],
+): EntityRef[] {
+  const text = ctx.normalized.text;
+  const s = ctx.sentences[sentence];
+  if (!s) return ctx.primaryRegion ? [ctx.primaryRegion] : [];
+  const here = regionMentions(ctx, sentence, exclude).filter((m) => m.end <= at);
+  const from = clauseStart(text, s.start, at);
+  const inClause = here.filter((m) => m.start >= from);
+  if (inClause.length) return nearestWithCoordinated(text, inClause).map(refOf);
+  const initial = here.filter((m) => clauseInitial(text, s.start, m));
+  if (initial.length) return nearestWithCoordinated(text, initial).map(refOf);
+  for (let k = sentence - 1; k >= 0 && k >= sentence - 4; k--) {
+    const prev = ctx.sentences[k];
+    if (!prev) break;
+    const prevRegions = regionMentions(ctx, k, []);
+    if (prev.paragraph !== s.paragraph) {
+      // 某乡：(a headline line) introduces the next lines
+      const only = prevRegions.length === 1 ? prevRegions[0] : undefined;
+      if (only && /^[\s]*$/.test(text.slice(prev.start, only.start)) && /^[：:]\s*$/.test(text.slice(only.end, prev.end))) {
+        return [refOf(only)];
+      }
+      break;
+    }
+    const subjects = prevRegions.filter((m) => clauseInitial(text, prev.start, m));
+    if (subjects.length) return nearestWithCoordinated(text, subjects).map(refOf);
+  }
+  return ctx.primaryRegion ? [ctx.primaryRegion] : [];
+}
+
+/**
+ * Finds IMPLEMENTS relations: each Program mention is implemented by the subject region at its place.
+ * Numbers stated in the program's clause (funds, people, households…) are kept as properties.
+ * @param ctx - document context with region and program mentions
+ * @example implementsRelations(ctx) // 台江县大力推行“积分超市”模式 → IMPLEMENTS 台江县 → 积分超市
+ */
+export function implementsRelations(ctx: DocContext): RelationMention[] {
+  const out: RelationMention[] = [];
+  const text = ctx.normalized.text;
+  for (const p of ctx.mentions) {
+    if (p.type !== 'Program') continue;
+    const s = ctx.sentences[p.sentence];
+    if (!s) continue;
+    const start = clauseStart(text, s.start, p.start);
+    const end = clauseEnd(text, s.end, p.end);
+    const properties = numbersIn(text.slice(start, end));
+    for (const region of subjectRegions(ctx, p.sentence, p.start)) {
+      const r: RelationMention = { type: 'IMPLEMENTS', source: region, target: refOf(p), sentence: p.sentence, extractor: 'implements' };
+      if (Object.keys(properties).length) r.properties = properties;
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/** The IMPLEMENTS relation extractor (region → program). */
+export const implementsExtractor: RelationExtractor = { name: 'implements', extract: implementsRelations };

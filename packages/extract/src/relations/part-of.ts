@@ -1,0 +1,72 @@
+/**
+ * PART_OF relations between programs
+ *
+ * A program is part of a broader one when the text names it as a component: right after the broader
+ * program (农村产业革命“八要素”, 某工程“三个责任”“三项制度”), as an item of a compound formula
+ * (“三下沉、五示范” → 三下沉, 五示范), or as a named extension of it (易地扶贫搬迁 + 后续扶持… →
+ * 易地扶贫搬迁). Only programs already found in the document take part.
+ */
+import type { DocContext, EntityMention, RelationExtractor, RelationMention } from '../types.js';
+import { refOf } from './implements.js';
+
+const NUMERAL_START_RE = /^[一二三四五六七八九十两双\d]/;
+// quote marks and list joiners allowed between a program and its components
+const GAP_RE = /^[“”"‘’「」『』、和及与\s]*$/;
+
+function partOf(part: EntityMention, whole: EntityMention, sentence: number): RelationMention {
+  return { type: 'PART_OF', source: refOf(part), target: refOf(whole), sentence, extractor: 'part-of' };
+}
+
+/**
+ * Finds PART_OF relations among the Program mentions of a document.
+ * @param ctx - document context with program mentions
+ * @example partOfRelations(ctx) // 对照农村产业革命“八要素” → PART_OF 八要素 → 农村产业革命
+ */
+export function partOfRelations(ctx: DocContext): RelationMention[] {
+  const out: RelationMention[] = [];
+  const text = ctx.normalized.text;
+  const programs = ctx.mentions.filter((m) => m.type === 'Program').sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  const push = (r: RelationMention): void => {
+    const key = `${r.source.name}|${r.target.name}`;
+    if (r.source.name === r.target.name || seen.has(key)) return;
+    seen.add(key);
+    out.push(r);
+  };
+  // 1. a broader program immediately followed by quoted components
+  programs.forEach((whole, i) => {
+    const gapAfterWhole = text.slice(whole.end, programs[i + 1]?.start ?? whole.end);
+    if (text[whole.end] === '”' || text[whole.end] === '"') return; // a quoted program is not followed by its parts this way
+    let prevEnd = whole.end;
+    if (!/^[“"‘「『]/.test(gapAfterWhole)) return;
+    for (let j = i + 1; j < programs.length; j++) {
+      const part = programs[j];
+      if (!part || part.sentence !== whole.sentence || !GAP_RE.test(text.slice(prevEnd, part.start))) break;
+      push(partOf(part, whole, part.sentence));
+      prevEnd = part.end;
+    }
+  });
+  // 2. compound formulas and named extensions, across the document
+  const names = new Map<string, EntityMention>();
+  for (const p of programs) if (!names.has(p.name)) names.set(p.name, p);
+  for (const whole of names.values()) {
+    const items = whole.name.split('、');
+    for (const part of names.values()) {
+      if (part === whole) continue;
+      if (items.length > 1 && items.includes(part.name)) push(partOf(part, whole, whole.sentence));
+      // 三下沉五示范 written without the 、: numbered items side by side
+      else if (items.length === 1 && NUMERAL_START_RE.test(part.name) && NUMERAL_START_RE.test(whole.name)) {
+        const rest = whole.name.startsWith(part.name) ? whole.name.slice(part.name.length) : undefined;
+        if (rest && NUMERAL_START_RE.test(rest) && rest.length >= 2) push(partOf(part, whole, whole.sentence));
+      }
+      // 易地扶贫搬迁大学生圆梦助学奖励 extends 易地扶贫搬迁
+      else if (whole.name.length >= part.name.length + 4 && whole.name.startsWith(part.name) && !NUMERAL_START_RE.test(whole.name)) {
+        push(partOf(whole, part, whole.sentence));
+      }
+    }
+  }
+  return out;
+}
+
+/** The PART_OF relation extractor (program → broader program). */
+export const partOfExtractor: RelationExtractor = { name: 'part-of', extract: partOfRelations };
