@@ -12,3 +12,7 @@ export * from './neo4j/connection.js';
 export * from './neo4j/neo4j-store.js';
 export { findWriteClause, plainValue, type CypherResult } from './neo4j/read-only-cypher.js';
 export { escapeLucene } from './neo4j/neo4j-queries.js';
+export * from './query/ask.js';
+export { ASK_TEMPLATES, type AskAnswer, type AskTemplate } from './query/ask-templates.js';
+export * from './export/export-graph.js';
+export * from './export/neo4j-csv.js';
