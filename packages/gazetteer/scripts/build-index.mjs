@@ -123,7 +123,10 @@ isWeak = null; // frees the jieba maps before the village pass
 // is streamed line by line (reading it whole and splitting peaked at ~600 MB RSS).
 const byCounty = new Map();
 let villageCount = 0;
-const lineReader = createInterface({ input: createReadStream(join(cdDir, 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+const lineReader = createInterface({
+  input: createReadStream(join(cdDir, 'villages.csv'), 'utf8'),
+  crlfDelay: Infinity,
+});
 let header = true;
 for await (const raw of lineReader) {
   if (header || raw.trim() === '') {

@@ -109,6 +109,20 @@ describe('Gazetteer.findAll', () => {
     for (const m of g.findAll(text)) expect(text.slice(m.start, m.end)).toBe(m.surface);
   });
 
+  it('should drop stems and two-character names that straddle token boundaries', () => {
+    // 搬迁安置 contains 迁安 (stem of 迁安市); with the tokens 搬迁|安置 it is not a match.
+    const text = '台江县搬迁安置群众';
+    expect(g.findAll(text).map((m) => m.surface)).toContain('迁安');
+    const boundaries = [0, 3, 5, 7, 9];
+    expect(g.findAll(text, { boundaries }).map((m) => m.surface)).toEqual(['台江县']);
+    expect(g.findAll(text, { boundaries: new Set(boundaries) }).map((m) => m.surface)).toEqual(['台江县']);
+  });
+
+  it('should flag generic township names as weak', () => {
+    expect(g.lookup('经济开发区').every((h) => h.weak)).toBe(true);
+    expect(g.lookup('施洞镇')[0]?.weak).toBeUndefined();
+  });
+
   it('should match villages of the given counties only', () => {
     const text = '台江县施洞镇白枝坪村发展刺绣';
     expect(g.findAll(text).map((m) => m.surface)).not.toContain('白枝坪村');

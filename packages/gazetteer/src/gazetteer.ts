@@ -21,7 +21,12 @@ const CodeArg = z.string().regex(/^\d{6}(\d{3}|\d{6})?$/u, 'expected a 6-, 9- or
 const LookupOptionsSchema = z
   .object({ levels: z.array(RegionLevelSchema).optional(), within: CodeArg.optional() })
   .optional();
-const FindAllOptionsSchema = z.object({ villageCounties: z.array(CodeArg).optional() }).optional();
+const FindAllOptionsSchema = z
+  .object({
+    villageCounties: z.array(CodeArg).optional(),
+    boundaries: z.union([z.array(z.number().int().nonnegative()), z.instanceof(Set)]).optional(),
+  })
+  .optional();
 const LoadOptionsSchema = z.object({ dataDir: z.string().min(1).optional() }).optional();
 
 /** Options of {@link Gazetteer.lookup}. */
@@ -193,19 +198,25 @@ export class Gazetteer {
    * non-overlapping, left to right, with all candidate divisions for each surface.
    * Guarantees: no match shorter than two characters; a match made only of stems is not reported when
    * the next character is a division suffix (省市州县区乡镇村旗盟), since the text then names a longer
-   * division the list lacks. Not guaranteed: that a match is a word in context (`平安` in `平安稳定`):
-   * stems and `weak` hits need the caller's context rules.
+   * division the list lacks. With `boundaries` (offsets where the segmenter's tokens start or end),
+   * stem-only and two-character matches must start and end on a boundary (drops `迁安` in `搬迁安置`).
+   * Not guaranteed: that a match is meant as a place (`平安` in `保平安`): `weak` hits need context.
    * @param text - simplified text
-   * @param options - `villageCounties`: county codes whose villages to match as well
+   * @param options - `villageCounties`: county codes whose villages to match as well; `boundaries`:
+   *   token boundary offsets from a segmenter (e.g. jieba `cut`), used as described above
    * @example gazetteer.findAll('苏州市吴中区对口帮扶从江县').map((m) => m.surface) // ['苏州市', '吴中区', '从江县']
    */
-  findAll(text: string, options?: { villageCounties?: string[] }): GazetteerMatch[] {
+  findAll(
+    text: string,
+    options?: { villageCounties?: string[]; boundaries?: readonly number[] | ReadonlySet<number> },
+  ): GazetteerMatch[] {
     const opts = parseOrThrow(FindAllOptionsSchema, options, 'gazetteer.findAll');
     const indexes: NameSource[] = [this.names];
     for (const c of new Set((opts?.villageCounties ?? []).map((x) => x.slice(0, 6)))) {
       indexes.push(this.loadCounty(c));
     }
-    return scanNames(text, indexes);
+    const b = opts?.boundaries;
+    return scanNames(text, indexes, b === undefined ? undefined : b instanceof Set ? (b as Set<number>) : new Set(b));
   }
 
   /**

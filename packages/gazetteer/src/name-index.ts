@@ -106,12 +106,20 @@ export interface GazetteerMatch {
  * Scans a text left to right for the longest name at each position across several indexes, without
  * overlaps. A match whose candidates are all stems is dropped when the next character is a division
  * suffix (`遵义` in `遵义县` when only 遵义市 is known): the text names a longer, unknown division, and
- * the scan skips past that whole name so that no tail of it (`义县`) is reported either.
+ * the scan skips past that whole name so that no tail of it (`义县`) is reported either. When token
+ * `boundaries` are given (offsets where a segmenter's tokens start or end), stem-only matches and
+ * two-character matches must start and end on one, which drops names that straddle words
+ * (`迁安` in `搬迁安置`, `和政` in `管理和政策`).
  * @param text - simplified text
  * @param indexes - name indexes to consult (the eager one, then village shards)
+ * @param boundaries - optional token boundary offsets
  * @example scanNames('苏州市吴中区对口帮扶从江县', [index]) // 苏州市, 吴中区, 从江县
  */
-export function scanNames(text: string, indexes: readonly NameSource[]): GazetteerMatch[] {
+export function scanNames(
+  text: string,
+  indexes: readonly NameSource[],
+  boundaries?: ReadonlySet<number>,
+): GazetteerMatch[] {
   const out: GazetteerMatch[] = [];
   let i = 0;
   while (i < text.length) {
@@ -127,8 +135,13 @@ export function scanNames(text: string, indexes: readonly NameSource[]): Gazette
       continue;
     }
     const end = i + best.length;
-    if (best.hits.every((h) => h.aliasKind === 'stem') && DIVISION_SUFFIX_CHARS.has(text[end] ?? '')) {
+    const stemsOnly = best.hits.every((h) => h.aliasKind === 'stem');
+    if (stemsOnly && DIVISION_SUFFIX_CHARS.has(text[end] ?? '')) {
       i = end + 1;
+      continue;
+    }
+    if (boundaries && (stemsOnly || best.length === 2) && !(boundaries.has(i) && boundaries.has(end))) {
+      i += 1;
       continue;
     }
     out.push({ start: i, end, surface: text.slice(i, end), hits: best.hits });

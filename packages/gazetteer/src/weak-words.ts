@@ -12,7 +12,10 @@ import { isGenericStem } from './aliases.js';
 /** Inverse document frequency below which a word counts as common (jieba's idf.txt: 合作 5.5, 平安 6.7, 大连 7.6). */
 export const COMMON_WORD_IDF = 7.5;
 
-const PROPER_TAGS = new Set(['ns', 'nr', 'nz', 'nt', 'nrt', 'nrfg']);
+const LEVEL_SUFFIX = /(街道|镇|乡|区|市|县)$/u;
+// Suffixes of township-level units that are zones or farms rather than places (经济开发区, 工业园区, 农场).
+const INSTITUTIONAL_SUFFIX =
+  /(开发区|园区|工业园|新区|新城|农场|林场|牧场|渔场|管理区|示范区|试验区|实验区|保税区|合作区|度假区|风景区|景区)$/u;
 
 /**
  * Builds the test that flags an alias as weak, from jieba's `dict.txt` (`word freq tag`) and `idf.txt`
@@ -20,7 +23,8 @@ const PROPER_TAGS = new Set(['ns', 'nr', 'nz', 'nt', 'nrt', 'nrfg']);
  * common word (IDF below 7.5) that jieba does not tag as a place name (平安 a, 和平 nz, 通道 v, 合作 vn).
  * Tags alone are not enough: jieba tags many cities as verbs or adverbs (大连 d, 保定 v), but their IDF
  * is high; famous places with a low IDF (杭州 6.4) are tagged `ns`. An official or short name is weak
- * only when it is itself a common word without a proper-noun tag.
+ * when its head before the level suffix is empty or generic (街道, 城区, 城关镇), or when it is a zone or
+ * farm whose head is empty, generic or a common word (经济开发区, 城东新区, 胜利农场).
  * @param dictText - contents of jieba's dict.txt
  * @param idfText - contents of jieba's idf.txt
  * @example makeWeakTest(dict, idf)('平安', 'stem') // true
@@ -37,10 +41,19 @@ export function makeWeakTest(dictText: string, idfText: string): (alias: string,
     const [word, value] = line.trim().split(' ');
     if (word && value) idf.set(word, Number(value));
   }
+  const commonWord = (w: string): boolean => (idf.get(w) ?? Infinity) < COMMON_WORD_IDF && tags.get(w) !== 'ns';
   return (alias, kind) => {
     const common = (idf.get(alias) ?? Infinity) < COMMON_WORD_IDF;
     const tag = tags.get(alias) ?? '';
-    if (kind !== 'stem') return common && !PROPER_TAGS.has(tag);
+    if (kind !== 'stem') {
+      // 城区, 街道, 东城街道: generic head + level suffix; 经济开发区, 胜利农场: generic or common head + zone.
+      const level = LEVEL_SUFFIX.exec(alias);
+      if (level && (level.index === 0 || isGenericStem(alias.slice(0, level.index)))) return true;
+      const m = INSTITUTIONAL_SUFFIX.exec(alias);
+      if (!m) return false;
+      const head = alias.slice(0, m.index);
+      return head === '' || isGenericStem(head) || commonWord(head);
+    }
     return isGenericStem(alias) || (common && tag !== 'ns');
   };
 }
