@@ -213,8 +213,9 @@ export const industryExtractor: EntityExtractor = {
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
     ctx.sentences.forEach((s, index) => {
+      // a base's name holds its product (香葱基地): only places and programs block a product
       const taken = ctx.mentions
-        .filter((m) => m.sentence === index)
+        .filter((m) => m.sentence === index && m.type !== 'Site' && m.type !== 'Organization')
         .map((m): [number, number] => [m.start - s.start, m.end - s.start]);
       for (const h of findIndustries(ctx.segmenter, s.text, taken)) {
         out.push({

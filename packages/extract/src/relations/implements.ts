@@ -52,7 +52,7 @@ function regionMentions(ctx: DocContext, sentence: number, exclude: readonly { s
 /** A region at the head of a clause: what comes before it in the clause is at most a time phrase. */
 function clauseInitial(text: string, sentenceStart: number, m: EntityMention): boolean {
   const lead = text.slice(clauseStart(text, sentenceStart, m.start), m.start);
-  return /^(?:[\d一二三四五六七八九十〇年月日底初以来近今去前后期间目前同时此外截至]*|.{0,12}(?:以来|期间|年|月|时))$/.test(lead);
+  return /^(?:|.{0,12}(?:以来|期间|年|月|日|底|初|时|目前|同时|此外|近年来|其中))$/.test(lead);
 }
 
 /** The nearest region before `at` in `list`, with the regions coordinated with it (甲和乙). */
