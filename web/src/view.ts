@@ -146,7 +146,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, state:
         maxY = Math.max(maxY, d.y);
       }
       if (minX === Infinity) return;
-      const ratio = Math.min(1, Math.max(0.15, Math.max(maxX - minX, maxY - minY) * 1.4));
+      const ratio = Math.min(1.2, Math.max(0.2, Math.max(maxX - minX, maxY - minY) * 2));
       await camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 400 });
     },
     visible: () => ({
