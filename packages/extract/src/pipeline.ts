@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { ENTITY_EXTRACTORS } from './extractors/index.js';
 import { primaryRegionOf } from './extractors/regions.js';
 import { RELATION_EXTRACTORS } from './relations/index.js';
-import { resolveMentions } from './resolve.js';
+import { resolveMentions, type DocumentEntities } from './resolve.js';
 import { JiebaSegmenter } from './segmenter.js';
 import { guessTitle } from './title.js';
 import type { DocContext, EntityExtractor, GazetteerPort, RelationExtractor, Segmenter } from './types.js';
@@ -84,20 +84,7 @@ export class Extractor {
    */
   extract(input: ExtractInput): GraphBatch {
     const doc = ExtractInputSchema.parse(input);
-    const ctx = this.context(doc);
-    for (const extractor of this.entityExtractors) {
-      ctx.mentions.push(...extractor.extract(ctx));
-      if (extractor.name === 'regions' || !ctx.primaryRegion) ctx.primaryRegion ??= primaryRegionOf(ctx.mentions);
-    }
-
-    // Resolve, then give every mention its entity's canonical name, so relation extractors see entities.
-    const resolved = resolveMentions(ctx.mentions, this.gazetteer);
-    ctx.mentions.forEach((m, i) => {
-      const e = resolved.byId(resolved.mentionIds[i]!)!;
-      m.name = e.name;
-      if (e.code) m.code = e.code;
-    });
-
+    const { ctx, resolved } = this.analyse(doc);
     const relations = new Map<string, Relation>();
     for (const extractor of this.relationExtractors) {
       for (const r of extractor.extract(ctx)) {
@@ -138,7 +125,41 @@ export class Extractor {
     return { documents: [document], entities: resolved.entities, relations: [...relations.values()], mentions };
   }
 
-  private context(doc: ExtractInput): DocContext {
+  /**
+   * Runs normalisation, the entity extractors and the resolver on a document: the context relation
+   * extractors read (mentions carry their entity's canonical name and code). Tests of relation
+   * extractors start here.
+   * @param input - the document
+   * @example extractor.prepare({ path: 'a.txt', text: '从江县加榜乡', sha256 }).ctx.mentions.map((m) => m.name) // ['从江县', '加榜乡']
+   */
+  prepare(input: ExtractInput): { ctx: DocContext; resolved: DocumentEntities } {
+    return this.analyse(ExtractInputSchema.parse(input));
+  }
+
+  private analyse(doc: ExtractInput): { ctx: DocContext; resolved: DocumentEntities } {
+    const ctx = this.context(doc);
+    for (const extractor of this.entityExtractors) {
+      ctx.mentions.push(...extractor.extract(ctx));
+      if (extractor.name === 'regions' || !ctx.primaryRegion) ctx.primaryRegion ??= primaryRegionOf(ctx.mentions);
+    }
+    // Resolve, then give every mention its entity's canonical name, so relation extractors see entities.
+    const resolved = resolveMentions(ctx.mentions, this.gazetteer);
+    ctx.mentions.forEach((m, i) => {
+      const e = resolved.byId(resolved.mentionIds[i]!)!;
+      m.name = e.name;
+      if (e.code) m.code = e.code;
+    });
+    return { ctx, resolved };
+  }
+
+  /**
+   * The bare context of a document (normalised text, sentences, segmenter, gazetteer), before any
+   * extractor ran: what unit tests of one entity extractor pass to it.
+   * @param input - the document
+   * @example regionExtractor.extract(extractor.context({ path: 'a.txt', text: '从江县', sha256 }))
+   */
+  context(input: ExtractInput): DocContext {
+    const doc = ExtractInputSchema.parse(input);
     const normalized = normalize(doc.text);
     const sentences = splitSentences(normalized);
     const title = doc.title ?? guessTitle(normalized);

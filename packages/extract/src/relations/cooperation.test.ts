@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { regionExtractor } from '../extractors/regions.js';
+import { cooperation } from './cooperation.js';
+
+const extractor = Extractor.create({ entityExtractors: [regionExtractor], relationExtractors: [] });
+const pairs = (text: string, type?: string) => {
+  const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+  return cooperation(ctx)
+    .filter((r) => !type || r.type === type)
+    .map((r) => `${r.type} ${r.source.name}→${r.target.name}`);
+};
+
+describe('cooperation', () => {
+  it('should find an eastern district helping the western county of its sentence', () => {
+    expect(pairs('2019年，苏州市吴江区帮助台江县培训劳动力2000人次。')).toEqual(['ASSISTS 吴江区→台江县']);
+  });
+
+  it('should fall back to the county the report is about when the sentence names none', () => {
+    const text = '台江县加快产业发展。台江县建成扶贫车间12个。全年获得宁波市海曙区帮扶资金3000万元。';
+    expect(pairs(text, 'ASSISTS')).toEqual(['ASSISTS 海曙区→台江县']);
+  });
+
+  it('should pair cities with cities and districts with counties, clause by clause', () => {
+    const text = '2016年以来，青岛市对口帮扶安顺市，青岛市崂山区与紫云县结成帮扶对子。';
+    expect(pairs(text, 'ASSISTS').sort()).toEqual(['ASSISTS 崂山区→紫云苗族布依族自治县', 'ASSISTS 青岛市→安顺市']);
+  });
+
+  it('should not make a place named after a help word into a partner', () => {
+    expect(pairs('从江县发展香猪产业。累计帮助从江县农村劳动力到深圳市就业1200人。', 'ASSISTS')).toEqual([]);
+  });
+
+  it('should read labour cooperation from the western side to the eastern partner', () => {
+    const text = '从江县加榜乡与杭州市萧山区建立劳务协作关系，组织劳务输出300人。';
+    expect(pairs(text, 'LABOR_COOPERATION')).toEqual(['LABOR_COOPERATION 加榜乡→萧山区']);
+    expect(pairs(text, 'ASSISTS')).toEqual([]);
+  });
+
+  it('should find a sales outlet set up in an eastern district', () => {
+    const text = '丹寨县发展蓝莓产业。丹寨县在宁波市海曙区设立农特产品展销中心。';
+    expect(pairs(text, 'SALES_OUTLET_IN')).toEqual(['SALES_OUTLET_IN 丹寨县→海曙区']);
+  });
+
+  it('should give every place of an outlet list its relation', () => {
+    const text = '雷山县组织企业在杭州、上海等地设立销售专柜，扩大茶叶销路。';
+    expect(pairs(text, 'SALES_OUTLET_IN').sort()).toEqual(['SALES_OUTLET_IN 雷山县→上海市', 'SALES_OUTLET_IN 雷山县→杭州市']);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { regionExtractor } from '../extractors/regions.js';
+import type { EntityExtractor } from '../types.js';
+import { locatedIn } from './located-in.js';
+
+const extractor = Extractor.create({ entityExtractors: [regionExtractor], relationExtractors: [] });
+const links = (text: string, extra: EntityExtractor[] = []) => {
+  const ex = extra.length ? Extractor.create({ entityExtractors: [regionExtractor, ...extra], relationExtractors: [] }) : extractor;
+  const { ctx } = ex.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+  return locatedIn(ctx).map((r) => `${r.source.name}→${r.target.name}`);
+};
+
+describe('locatedIn', () => {
+  it('should link each named region to its parent up to the province', () => {
+    expect(links('从江县加榜乡尧贵村发展梯田旅游。').sort()).toEqual(
+      ['从江县→黔东南苗族侗族自治州', '加榜乡→从江县', '尧贵村→加榜乡', '黔东南苗族侗族自治州→贵州省'].sort(),
+    );
+  });
+
+  it('should link a county straight to its province only when the report names the province and not the prefecture', () => {
+    expect(links('台江县是贵州省深度贫困县之一。')).toContain('台江县→贵州省');
+    expect(links('台江县是黔东南州深度贫困县之一，位于贵州省东部。')).not.toContain('台江县→贵州省');
+    expect(links('台江县是深度贫困县之一。')).not.toContain('台江县→贵州省');
+  });
+
+  it('should link an unlisted village to the township named before it', () => {
+    expect(links('从江县加榜乡党扭村建起了茶园。')).toContain('党扭村→加榜乡');
+  });
+
+  it('should link a non-region mention that carries a parent to its region', () => {
+    const hospital: EntityExtractor = {
+      name: 'test-organizations',
+      extract: (ctx) => {
+        const start = ctx.normalized.text.indexOf('从江县人民医院');
+        const county = ctx.mentions.find((m) => m.name === '从江县')!;
+        return [
+          {
+            type: 'Organization',
+            name: '从江县人民医院',
+            surface: '从江县人民医院',
+            start,
+            end: start + 7,
+            sentence: 0,
+            extractor: 'test',
+            parent: county.name,
+            parentCode: county.code!,
+          },
+        ];
+      },
+    };
+    expect(links('从江县人民医院开展远程会诊。', [hospital])).toContain('从江县人民医院→从江县');
+  });
+});
