@@ -78,7 +78,7 @@ export function parentDivision(gazetteer: GazetteerPort, division: DivisionRef):
 
 /**
  * Every ancestor of a division, nearest first, placeholders skipped.
- * @example ancestorsOf(gaz, 海珠区) // [广州市, 广东省]
+ * @example ancestorsOf(gaz, 萧山区) // [杭州市, 浙江省]
  */
 export function ancestorsOf(gazetteer: GazetteerPort, division: DivisionRef): DivisionRef[] {
   const out: DivisionRef[] = [];

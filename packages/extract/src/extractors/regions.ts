@@ -3,7 +3,7 @@
  *
  * Finds the provinces, prefectures, counties, townships and villages a report names and links each to
  * its official division code. Gazetteer matches give every candidate division of a name; the
- * document's own context settles ambiguity (a 猴场镇 inside the county the report names, not one of
+ * document's own context settles ambiguity (a 西江镇 inside the county the report names, not one of
  * its namesakes elsewhere) — never a list of favourite places. Bare stems such as `从江` count only
  * when the report supports them (it names the full form, the parent or a sibling region, or the stem
  * is followed by a word that only follows place names). Names the gazetteer lacks (merged villages,
@@ -181,7 +181,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
     }
   }
 
-  // Longest match wins where matches overlap (广州市海珠区 is two regions, 金银山街道 is not 银山).
+  // Longest match wins where matches overlap (杭州市萧山区 is two regions, 某某山街道 is not 某山).
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Candidate[] = [];
   const used = new Uint8Array(text.length + 1);
@@ -236,7 +236,7 @@ function acceptStems(
   const supported = (c: Candidate): boolean => {
     const d = c.division;
     const after = text.slice(c.end, c.end + 12);
-    // 西湖边, 金沙江畔: the stem names a lake, river or mountain here.
+    // 西湖边, 乌江畔: the stem names a lake, river or mountain here.
     if (NATURAL_FEATURE.test(after)) return false;
     if (PLACE_FOLLOWER.test(after)) return true;
     const next = text[c.end] === '、' ? byStart.get(c.end + 1) : undefined;

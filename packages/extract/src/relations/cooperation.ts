@@ -30,7 +30,7 @@ function isAncestorCode(a: string, b: string): boolean {
   return a !== b && b.startsWith(a.slice(0, len));
 }
 
-/** Region mentions of a sentence, minus a region standing right before its own subdivision (广州市|荔湾区). */
+/** Region mentions of a sentence, minus a region standing right before its own subdivision (杭州市|萧山区). */
 function regionsOf(ctx: DocContext, sentence: number): EntityMention[] {
   const list = ctx.mentions.filter((m) => m.sentence === sentence && isRegionType(m.type));
   list.sort((a, b) => a.start - b.start);
@@ -60,7 +60,7 @@ function primaryWestern(ctx: DocContext): EntityRef | undefined {
   return p && !isEasternCode(p.code) ? p : undefined;
 }
 
-/** Deepest western region of a sentence (固本乡 over its county), else the document's region. */
+/** Deepest western region of a sentence (a township over its county), else the document's region. */
 function westernSide(ctx: DocContext, regions: EntityMention[]): EntityRef | undefined {
   const west = regions.filter((m) => isWestern(m) || (!m.code && m.type !== 'Province'));
   west.sort((a, b) => LEVEL_DEPTH[b.type as keyof typeof LEVEL_DEPTH] - LEVEL_DEPTH[a.type as keyof typeof LEVEL_DEPTH]);
