@@ -77,6 +77,7 @@ describe('Gazetteer.lookup', () => {
     expect(peace.length).toBeGreaterThanOrEqual(2);
     expect(peace.every((h) => h.weak)).toBe(true);
     expect(g.lookup('城关', { levels: ['County'] }).every((h) => h.weak)).toBe(true);
+    expect(g.lookup('全州', { levels: ['County'] })[0]?.weak).toBe(true);
     expect(g.lookup('台江', { levels: ['County'] })[0]?.weak).toBeUndefined();
   });
 

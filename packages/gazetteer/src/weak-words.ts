@@ -13,6 +13,8 @@ import { isGenericStem } from './aliases.js';
 export const COMMON_WORD_IDF = 7.5;
 
 const LEVEL_SUFFIX = /(街道|镇|乡|区|市|县)$/u;
+// A determiner before a level noun makes an ordinary phrase (全州 "the whole prefecture", 本县, 该市).
+const DETERMINER_LEVEL = /^[全本该各我此每某其邻外两][省市州县区乡镇村]$/u;
 // Suffixes of township-level units that are zones or farms rather than places (经济开发区, 工业园区, 农场).
 const INSTITUTIONAL_SUFFIX =
   /(开发区|园区|工业园|新区|新城|农场|林场|牧场|渔场|管理区|示范区|试验区|实验区|保税区|合作区|度假区|风景区|景区)$/u;
@@ -54,6 +56,6 @@ export function makeWeakTest(dictText: string, idfText: string): (alias: string,
       const head = alias.slice(0, m.index);
       return head === '' || isGenericStem(head) || commonWord(head);
     }
-    return isGenericStem(alias) || (common && tag !== 'ns');
+    return isGenericStem(alias) || DETERMINER_LEVEL.test(alias) || (common && tag !== 'ns');
   };
 }
