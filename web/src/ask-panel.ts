@@ -75,7 +75,7 @@ function table(rows: unknown[]): HTMLTableElement {
 
 function rowsOf(result: unknown): unknown[] | undefined {
   if (Array.isArray(result)) return result;
-  if (isObj(result)) for (const k of ['rows', 'records', 'results', 'items']) if (Array.isArray(result[k])) return result[k];
+  if (isObj(result)) for (const k of ['rows', 'records', 'results', 'items', 'answer']) if (Array.isArray(result[k])) return result[k];
   return undefined;
 }
 
@@ -83,7 +83,11 @@ function rowsOf(result: unknown): unknown[] | undefined {
 function renderResult(out: HTMLElement, result: unknown, onEntity: (id: string) => void): Subgraph {
   const g = graphFromResult(result);
   const parts: HTMLElement[] = [];
-  const answer = isObj(result) ? (result.answer ?? result.text ?? result.summary) : typeof result === 'string' ? result : undefined;
+  const answer = isObj(result)
+    ? [result.text, result.answer, result.summary].find((x) => typeof x === 'string')
+    : typeof result === 'string'
+      ? result
+      : undefined;
   if (typeof answer === 'string') parts.push(el('p', { className: 'answer', text: answer, testid: 'answer-text' }));
   const rows = rowsOf(result);
   if (rows?.length) parts.push(table(rows));
