@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerExtract } from './commands/extract.js';
+import { registerNormalize } from './commands/normalize.js';
+import { registerIngest } from './commands/ingest.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,7 +19,9 @@ const program = new Command('fupin')
   .version(pkg.version)
   .showHelpAfterError();
 
+registerNormalize(program);
 registerExtract(program);
+registerIngest(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -8,11 +8,11 @@
 import type { GraphBatch } from '@fupin/graph-schema';
 import { FupinError, InputError } from '@fupin/graph-schema';
 import { Extractor } from '@fupin/extract';
-import { loadDocument } from '@fupin/text';
+import { readTextFile } from '@fupin/text';
 
 /** Outcome of extracting one file: the graph or the reason it failed. */
 export type FileOutcome =
-  | { ok: true; file: string; batch: GraphBatch; chars: number; sentences: number }
+  | { ok: true; file: string; batch: GraphBatch; chars: number }
   | { ok: false; file: string; code: string; message: string };
 
 let extractor: Extractor | undefined;
@@ -30,15 +30,9 @@ export function sharedExtractor(): Extractor {
  */
 export async function extractFile(file: string): Promise<FileOutcome> {
   try {
-    const doc = await loadDocument(file);
-    const batch = sharedExtractor().extract({
-      path: file,
-      text: doc.text,
-      sha256: doc.sha256,
-      ...(doc.title ? { title: doc.title } : {}),
-      ...(doc.date ? { date: doc.date } : {}),
-    });
-    return { ok: true, file, batch, chars: doc.text.length, sentences: doc.sentences ?? 0 };
+    const doc = await readTextFile(file);
+    const batch = sharedExtractor().extract({ path: file, text: doc.text, sha256: doc.sha256 });
+    return { ok: true, file, batch, chars: doc.text.length };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, file, code: error.code, message: error.message };
     if (error instanceof FupinError) return { ok: false, file, code: error.code, message: error.message };

@@ -10,7 +10,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 
 /** Extensions the pipeline reads. Plain text always; the formats the text package can load. */
-export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.html', '.htm', '.pdf', '.docx'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.html', '.htm', '.pdf', '.docx'] as const;
 
 /** A path that could not be used, with the reason. */
 export interface SkippedPath {
@@ -93,7 +93,7 @@ export async function listInputFiles(
 }
 
 // Companion files that live beside reports in an archive and are not reports themselves.
-const QUIET_EXTENSIONS = new Set(['.json', '.jsonl', '.csv', '.png', '.jpg', '.jpeg', '.gif', '.css', '.js']);
+const QUIET_EXTENSIONS = new Set(['.json', '.jsonl', '.csv', '.png', '.jpg', '.jpeg', '.gif', '.css', '.js', '.md']);
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
