@@ -99,7 +99,8 @@ export function findSuffixNames(
       }
       // 和 may sit inside a firm's name (九和食品) but then joins one-character words only
       const inside = rule.allowInside?.has(part) && (tokens[i - 1]?.word.length ?? 0) === 1;
-      if (isNameBoundary(part) && !inside) break;
+      // 农业发展有限公司: verbs names are made of stay inside (a leading one is dropped below)
+      if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part)) break;
       // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
       if (t.tag === 'v' && t.end <= suffixStart && !NAME_VERBS.has(t.word)) break;
       // 督办, 举办: a one-character suffix glued into a two-character verb

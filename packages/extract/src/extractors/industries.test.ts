@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { regionExtractor } from './regions.js';
+import { industryExtractor } from './industries.js';
+import { siteExtractor } from './sites.js';
+
+const extractor = Extractor.create({ entityExtractors: [regionExtractor, siteExtractor, industryExtractor], relationExtractors: [] });
+const industries = (text: string): string[] => {
+  const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+  return ctx.mentions.filter((m) => m.type === 'Industry').map((m) => m.name);
+};
+
+describe('industryExtractor', () => {
+  it('should take the product before a farm quantity', () => {
+    expect(industries('全县种植刺梨12万亩、猕猴桃3.5万亩，肉牛存栏8万头。')).toEqual(['刺梨', '猕猴桃', '肉牛']);
+  });
+
+  it('should take the product after a land quantity', () => {
+    expect(industries('从江县的5万亩百香果进入采摘期。')).toEqual(['百香果']);
+  });
+
+  it('should take a product named in parentheses', () => {
+    expect(industries('种植蔬菜（含辣椒）20万亩。').sort()).toEqual(['蔬菜', '辣椒'].sort());
+  });
+
+  it('should take the items of a list closed by 等产业', () => {
+    expect(industries('台江县重点发展油茶、香猪和稻田养鱼等特色产业。')).toEqual(['油茶', '香猪', '稻田养鱼']);
+  });
+
+  it('should take a designated leading industry', () => {
+    expect(industries('确立蓝莓为全县主导产业。')).toEqual(['蓝莓']);
+  });
+
+  it('should take the product of a production base and of a growing verb', () => {
+    expect(industries('台江县南宫镇茶叶基地一角')).toEqual(['茶叶']);
+    expect(industries('村民们忙着种植魔芋。')).toEqual(['魔芋']);
+  });
+
+  it('should not take collective words, places or quantities of other things', () => {
+    expect(industries('累计销售农产品13万吨，调减低效农作物2万亩。')).toEqual([]);
+    expect(industries('台江县建档立卡贫困户3000户，其中搬迁1200户。')).toEqual([]);
+    expect(industries('其中从江县总计种植5000亩。')).toEqual([]);
+  });
+});

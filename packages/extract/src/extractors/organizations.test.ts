@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { regionExtractor } from './regions.js';
+import { organizationExtractor } from './organizations.js';
+
+const extractor = Extractor.create({ entityExtractors: [regionExtractor, organizationExtractor], relationExtractors: [] });
+const organizations = (text: string): string[] => {
+  const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+  return ctx.mentions.filter((m) => m.type === 'Organization').map((m) => m.name);
+};
+
+describe('organizationExtractor', () => {
+  it('should take bodies led by a place or a level word', () => {
+    expect(organizations('威宁县乡村振兴局局长介绍。')).toEqual(['威宁县乡村振兴局']);
+    expect(organizations('在县人民医院、县中医医院开通绿色通道。')).toEqual(['县人民医院', '县中医医院']);
+  });
+
+  it('should take universities and national bodies', () => {
+    expect(organizations('两名学生被浙江大学录取，案例上报国务院扶贫办。')).toEqual(['浙江大学', '国务院扶贫办']);
+  });
+
+  it('should join a body and its named unit', () => {
+    expect(organizations('省扶贫办贫困监测中心发布报告。')).toEqual(['省扶贫办贫困监测中心']);
+  });
+
+  it('should not take verbs ending in a body suffix or generic units', () => {
+    expect(organizations('挂牌督办，统一部署，举办招聘会。')).toEqual([]);
+    expect(organizations('规划建设学校25所、卫生院3所。')).toEqual([]);
+    expect(organizations('由村建中心、派出所组成检查组。')).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { regionExtractor } from './regions.js';
+import { canonicalProgramName, findPrograms, programExtractor, scoreQuotedProgram } from './programs.js';
+import { JiebaSegmenter } from '../segmenter.js';
+
+const extractor = Extractor.create({ entityExtractors: [regionExtractor, programExtractor], relationExtractors: [] });
+const programs = (text: string): string[] => {
+  const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+  return ctx.mentions.filter((m) => m.type === 'Program').map((m) => m.name);
+};
+const seg = JiebaSegmenter.shared();
+
+describe('programExtractor', () => {
+  it('should take a quoted name followed by a program word, without quotes or suffix', () => {
+    expect(programs('从江县创新实施“稻鱼鸭共生”模式，带动农户增收。')).toEqual(['稻鱼鸭共生']);
+    expect(programs('2020年，台江县整合资金800万元实施“绣娘回家”项目。')).toEqual(['绣娘回家']);
+  });
+
+  it('should take numbered policy formulas and plus formulas', () => {
+    expect(programs('威宁县严格落实“四个不摘”要求，扎实推进“1+3+5”工作体系。')).toEqual(['四个不摘', '1+3+5']);
+    expect(programs('从江县积极推广“公司+合作社+农户”模式。')).toEqual(['公司+合作社+农户']);
+  });
+
+  it('should take programs listed side by side', () => {
+    expect(programs('通过“以训促转”“送岗上门”等方式提升就业技能。')).toEqual(['以训促转', '送岗上门']);
+  });
+
+  it('should not take slogans, honours, plan periods or quoted nicknames', () => {
+    expect(programs('该村荣获“全国文明村”称号，谋划“十四五”时期发展。')).toEqual([]);
+    expect(programs('按照“早谋划、早部署、早落实”的要求，发扬“白+黑”精神。')).toEqual([]);
+    expect(programs('村“两委”成员和“第一书记”到户走访。')).toEqual([]);
+    expect(programs('他说：“今年的收成很好，日子越过越红火。”')).toEqual([]);
+  });
+
+  it('should take unquoted names ending in a program suffix with a sensible left edge', () => {
+    expect(programs('台江县全面实施农村饮水安全巩固提升工程。')).toEqual(['农村饮水安全巩固提升工程']);
+    expect(programs('各级干部践行一线工作法。')).toEqual(['一线工作法']);
+  });
+
+  it('should not take generic or split suffix phrases', () => {
+    expect(programs('把脱贫攻坚作为第一民生工程，打赢脱贫攻坚战。')).toEqual([]);
+    expect(programs('对所有住房进行动态监测。')).toEqual([]);
+    expect(programs('制定《台江县脱贫攻坚行动方案》。')).toEqual([]);
+  });
+
+  it('should find national policies without quotes under their canonical name', () => {
+    expect(programs('威宁县大力开展易地搬迁，坚持精准扶贫方略。')).toEqual(['易地扶贫搬迁', '精准扶贫']);
+  });
+
+  it('should give offsets that cover the name in the normalised text', () => {
+    const text = '从江县创新实施“稻鱼鸭共生”模式。';
+    const { ctx } = extractor.prepare({ path: 't.txt', text, sha256: sha256Hex(text) });
+    const m = ctx.mentions.find((x) => x.type === 'Program');
+    expect(m && ctx.normalized.text.slice(m.start, m.end)).toBe('稻鱼鸭共生');
+  });
+});
+
+describe('scoreQuotedProgram', () => {
+  it('should accept a phrase with a program word after it and reject one with an honour after it', () => {
+    expect(scoreQuotedProgram('积分超市', '推行', '模式，')).toBeGreaterThanOrEqual(2);
+    expect(scoreQuotedProgram('最美家庭', '评选', '称号')).toBeLessThan(0);
+  });
+});
+
+describe('canonicalProgramName', () => {
+  it('should map national variants and drop quote marks', () => {
+    expect(canonicalProgramName('“易地搬迁”')).toBe('易地扶贫搬迁');
+    expect(canonicalProgramName('三下沉')).toBe('三下沉');
+  });
+});
+
+describe('findPrograms', () => {
+  it('should not report the same span twice', () => {
+    const hits = findPrograms(seg, '深化“东西部扶贫协作”。');
+    expect(hits.map((h) => h.name)).toEqual(['东西部扶贫协作']);
+  });
+});

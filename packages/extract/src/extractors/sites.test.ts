@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { regionExtractor } from './regions.js';
+import { siteExtractor } from './sites.js';
+
+const extractor = Extractor.create({ entityExtractors: [regionExtractor, siteExtractor], relationExtractors: [] });
+const sites = (text: string): string[] => {
+  const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+  return ctx.mentions.filter((m) => m.type === 'Site').map((m) => m.name);
+};
+
+describe('siteExtractor', () => {
+  it('should take a resettlement site named by its place', () => {
+    expect(sites('威宁县五里岗街道移民安置点一角')).toEqual(['威宁县五里岗街道移民安置点']);
+  });
+
+  it('should give each listed site the shared suffix', () => {
+    expect(sites('全面完成丰泽、幸福等5个安置点搬迁入住任务。')).toEqual(['丰泽安置点', '幸福安置点']);
+  });
+
+  it('should take a production base that names its place', () => {
+    expect(sites('台江县南宫镇茶叶基地一角')).toEqual(['台江县南宫镇茶叶基地']);
+  });
+
+  it('should not take generic sites', () => {
+    expect(sites('在县城集中安置点建成扶贫车间15家，猕猴桃基地喜获丰收。')).toEqual([]);
+    expect(sites('规划建设安置点15个。')).toEqual([]);
+  });
+});
