@@ -8,9 +8,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAsk } from './commands/ask.js';
+import { registerCypher } from './commands/cypher.js';
+import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
-import { registerNormalize } from './commands/normalize.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerLoad } from './commands/load.js';
+import { registerNormalize } from './commands/normalize.js';
+import { registerQuery } from './commands/query.js';
+import { registerServe } from './commands/serve.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,6 +28,12 @@ const program = new Command('fupin')
 registerNormalize(program);
 registerExtract(program);
 registerIngest(program);
+registerLoad(program);
+registerQuery(program);
+registerAsk(program);
+registerCypher(program);
+registerExport(program);
+registerServe(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
