@@ -93,7 +93,7 @@ export type GraphBatch = z.infer<typeof GraphBatchSchema>;
  * @param type - entity type
  * @param name - canonical simplified name
  * @param code - official 12-digit code, if known
- * @example entityId('County', '瓮安县', '522725000000') // 'region:522725000000'
+ * @example entityId('County', '从江县', '522633000000') // 'region:522633000000'
  * @example entityId('Program', '春风行动') // 'Program:春风行动'
  */
 export function entityId(type: EntityType, name: string, code?: string): string {

@@ -28,7 +28,7 @@ export const RELATION_TYPES = [
 
 /**
  * Relation types that east-west cooperation views show (东西部协作).
- * @example ASSISTS 海珠区 → 某县
+ * @example ASSISTS 萧山区 → 从江县
  */
 export const COOPERATION_RELATION_TYPES = ['ASSISTS', 'LABOR_COOPERATION', 'SALES_OUTLET_IN'] as const;
 
