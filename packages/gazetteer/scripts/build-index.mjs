@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(pkgDir, 'data');
 const require = createRequire(join(pkgDir, 'package.json'));
@@ -46,7 +46,7 @@ if (!process.argv.includes('--force') && existsSync(metaPath) && outputs.every((
   }
 }
 
-const { shortForms } = await import(join(pkgDir, 'dist', 'aliases.js'));
+const { shortForms, suffixVariants } = await import(join(pkgDir, 'dist', 'aliases.js'));
 const { makeWeakTest } = await import(join(pkgDir, 'dist', 'weak-words.js'));
 
 function parseCsvLine(line) {
@@ -106,14 +106,21 @@ try {
 
 // divisions.tsv: code as the source writes it (2/4/6/9 digits, so the length gives the level) TAB official
 // name TAB flags ('w' = official name is weak) TAB aliases joined by '|', each prefixed by its kind:
-// s = short, t = stem; upper case (S, T) = weak.
+// s = short, t = stem, v = former-status variant (a short form); upper case (S, T, V) = weak.
 const lines = [];
 let aliasCount = 0;
 for (const r of rows) {
-  const aliases = shortForms(r.name, r.level).map(({ alias, kind }) => {
+  const forms = shortForms(r.name, r.level);
+  const aliases = forms.map(({ alias, kind }) => {
     const k = kind === 'short' ? 's' : 't';
     return (isWeak(alias, kind) ? k.toUpperCase() : k) + alias;
   });
+  // Former-status names (黔西县 for 黔西市) of prefectures and counties; townships get theirs at lookup time.
+  if (r.level === 'Prefecture' || r.level === 'County') {
+    for (const v of suffixVariants(r.name, r.level)) {
+      if (v !== r.name && !forms.some((f) => f.alias === v)) aliases.push((isWeak(v, 'short') ? 'V' : 'v') + v);
+    }
+  }
   aliasCount += aliases.length;
   lines.push(`${r.raw}\t${r.name}\t${isWeak(r.name, 'official') ? 'w' : ''}\t${aliases.join('|')}`);
 }

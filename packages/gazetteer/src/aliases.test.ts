@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGenericStem, shortForms, villageCore } from './aliases.js';
+import { isGenericStem, shortForms, suffixVariants, villageCore } from './aliases.js';
 
 const aliases = (name: string, level: Parameters<typeof shortForms>[1]) =>
   shortForms(name, level).map((f) => `${f.kind}:${f.alias}`);
@@ -53,5 +53,23 @@ describe('isGenericStem', () => {
     expect(isGenericStem('城关')).toBe(true);
     expect(isGenericStem('城东')).toBe(true);
     expect(isGenericStem('台江')).toBe(false);
+  });
+});
+
+describe('suffixVariants', () => {
+  it('should give the county name of a county-level city or district', () => {
+    expect(suffixVariants('凯里市', 'County')).toEqual(['凯里县']);
+    expect(suffixVariants('播州区', 'County')).toEqual(['播州县', '播州市']);
+  });
+
+  it('should give 地区 for a prefecture-level city and nothing for generic districts', () => {
+    expect(suffixVariants('铜仁市', 'Prefecture')).toEqual(['铜仁地区']);
+    expect(suffixVariants('城区', 'County')).toEqual([]);
+    expect(suffixVariants('浦东新区', 'County')).toEqual([]);
+  });
+
+  it('should swap 乡, 镇 and 街道 for townships without ethnic qualifiers', () => {
+    expect(suffixVariants('革一镇', 'Township')).toEqual(['革一乡']);
+    expect(suffixVariants('长哨营满族乡', 'Township')).toEqual(['长哨营镇']);
   });
 });

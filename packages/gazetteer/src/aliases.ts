@@ -126,3 +126,40 @@ export function shortForms(name: string, level: RegionLevel): ShortForm[] {
   }
   return out;
 }
+
+/**
+ * Gives the names a division had under another status, by swapping the level suffix: county-level
+ * districts and cities that were counties (`黔西市` was `黔西县` until 2021), prefecture-level cities
+ * that were 地区 (`铜仁市` ← `铜仁地区`), towns that were 乡 and streets that were 镇. Reports from the
+ * poverty-alleviation years often use the former names. Returned forms keep ethnic qualifiers out.
+ * @param name - official name, simplified script
+ * @param level - administrative level of the division
+ * @example suffixVariants('黔西市', 'County') // ['黔西县']
+ * @example suffixVariants('施洞镇', 'Township') // ['施洞乡']
+ */
+export function suffixVariants(name: string, level: RegionLevel): string[] {
+  const base = splitEthnic(name) ? stripEthnicSuffixed(name) : name;
+  const swap = (from: string, to: readonly string[]): string[] => {
+    if (!base.endsWith(from)) return [];
+    const stem = base.slice(0, -from.length);
+    // Two-character stems at least, and no generic stems (城区 → 城县 would be noise).
+    if (stem.length < 2 || isGenericStem(stem)) return [];
+    return to.map((t) => stem + t);
+  };
+  switch (level) {
+    case 'Prefecture':
+      return swap('市', ['地区']);
+    case 'County':
+      if (/(新区|林区|特区|矿区|郊区|城区)$/u.test(base)) return [];
+      return [...swap('区', ['县', '市']), ...swap('市', ['县'])];
+    case 'Township':
+      return [...swap('镇', ['乡']), ...swap('街道', ['镇']), ...swap('乡', ['镇'])];
+    default:
+      return [];
+  }
+}
+
+function stripEthnicSuffixed(name: string): string {
+  const parts = splitEthnic(name);
+  return parts ? parts.stem + parts.suffix : name;
+}

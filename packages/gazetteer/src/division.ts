@@ -26,6 +26,8 @@ export interface NameHit {
   aliasKind: AliasKind;
   /** the alias is also a common word (jieba dictionary, not a place-name tag) or is generic (城关): needs context */
   weak?: boolean;
+  /** the name is a former-status form (黔西县 for 黔西市, 施洞乡 for 施洞镇), not in the current list */
+  variant?: boolean;
 }
 
 /** A 12-digit division code. */

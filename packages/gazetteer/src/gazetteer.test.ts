@@ -65,6 +65,16 @@ describe('Gazetteer.lookup', () => {
     expect(g.resolve(hits, ['520425000000'])?.division.parentCode).toBe('520425000000');
   });
 
+  it('should find former-status names as variants', () => {
+    // 黔西 became a county-level city in 2021; reports from before write 黔西县.
+    expect(g.lookup('黔西县').map((h) => [h.division.name, h.aliasKind, h.variant])).toEqual([
+      ['黔西市', 'short', true],
+    ]);
+    const town = g.lookup('施洞乡', { within: '522630000000' });
+    expect(town.map((h) => [h.division.code, h.variant])).toEqual([['522630101000', true]]);
+    expect(g.lookup('施洞镇')[0]?.variant).toBeUndefined();
+  });
+
   it('should find villages only within a given ancestor', () => {
     expect(g.lookup('白枝坪村')).toEqual([]);
     const hits = g.lookup('白枝坪村', { within: '522630000000' });

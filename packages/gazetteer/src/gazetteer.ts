@@ -44,7 +44,8 @@ export function commonName(division: Division): string {
   return division.level === 'Village' ? villageCore(division.name).core : division.name;
 }
 
-const KINDS: readonly AliasKind[] = ['official', 'short', 'stem'];
+// Packed kind codes: 0 official, 1 short, 2 stem, 3 short former-status variant.
+const KINDS: readonly AliasKind[] = ['official', 'short', 'stem', 'short'];
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000'];
 
 /** Division codes, official names, short forms and a name scanner over the 2023 code list. */
@@ -91,7 +92,7 @@ export class Gazetteer {
       this.names.add(name, i * 8 + (weak ? 1 : 0));
       if (aliasField) {
         for (const a of parseAliases(aliasField))
-          this.names.add(a.alias, i * 8 + KINDS.indexOf(a.kind) * 2 + (a.weak ? 1 : 0));
+          this.names.add(a.alias, i * 8 + (a.variant ? 3 : KINDS.indexOf(a.kind)) * 2 + (a.weak ? 1 : 0));
       }
     });
     this.shards = new VillageShards(dataDir);
@@ -135,7 +136,9 @@ export class Gazetteer {
 
   /**
    * Finds every division with a name or short form, optionally only some levels and only inside an
-   * ancestor. Villages are searched only when `within` is given (their county shards are loaded).
+   * ancestor. Villages are searched only when `within` is given (their county shards are loaded). When no
+   * township carries the name, townships whose name differs only by 乡/镇/街道 are returned with
+   * `variant: true` (`施洞乡` finds 施洞镇); counties and prefectures have such variants in the index.
    * @param name - name as a report writes it (simplified)
    * @param options - `levels` to keep; `within`: ancestor code
    * @example gazetteer.lookup('猴场镇', { levels: ['Township'] }).length // 3 or more
@@ -149,9 +152,20 @@ export class Gazetteer {
     if (within && (!levels || levels.includes('Village'))) {
       for (const county of this.countiesWithin(within)) hits.push(...this.loadCounty(county).get(name));
     }
-    return hits.filter(
-      (h) => (!levels || levels.includes(h.division.level)) && (!within || isWithin(h.division.code, within)),
-    );
+    const keep = (h: NameHit): boolean =>
+      (!levels || levels.includes(h.division.level)) && (!within || isWithin(h.division.code, within));
+    const found = hits.filter(keep);
+    if (found.some((h) => h.division.level === 'Township') || (levels && !levels.includes('Township'))) return found;
+    // Townships change status (乡 → 镇 → 街道); a report may use the former one. Only when nothing matches.
+    const m = /^(.{2,}?)(乡|镇|街道)$/u.exec(name);
+    if (!m) return found;
+    for (const suffix of ['乡', '镇', '街道']) {
+      if (suffix === m[2]) continue;
+      for (const h of this.names.get(`${m[1]}${suffix}`)) {
+        if (h.division.level === 'Township' && h.aliasKind !== 'stem' && keep(h)) found.push({ ...h, variant: true });
+      }
+    }
+    return found;
   }
 
   /**
@@ -259,8 +273,11 @@ export class Gazetteer {
 
   private unpack(packed: number): NameHit {
     const division = this.at(packed >>> 3);
-    const aliasKind = KINDS[(packed >>> 1) & 3] ?? 'official';
-    return packed & 1 ? { division, aliasKind, weak: true } : { division, aliasKind };
+    const code = (packed >>> 1) & 3;
+    const hit: NameHit = { division, aliasKind: KINDS[code] ?? 'official' };
+    if (packed & 1) hit.weak = true;
+    if (code === 3) hit.variant = true;
+    return hit;
   }
 
   private countiesWithin(code: string): string[] {

@@ -36,10 +36,11 @@ describe('readDivisions', () => {
 
 describe('parseAliases', () => {
   it('should decode kinds and weak flags', () => {
-    expect(parseAliases('s黔东南州|t黔东南|T城关')).toEqual([
-      { alias: '黔东南州', kind: 'short', weak: false },
-      { alias: '黔东南', kind: 'stem', weak: false },
-      { alias: '城关', kind: 'stem', weak: true },
+    expect(parseAliases('s黔东南州|t黔东南|T城关|v黔西县')).toEqual([
+      { alias: '黔东南州', kind: 'short', weak: false, variant: false },
+      { alias: '黔东南', kind: 'stem', weak: false, variant: false },
+      { alias: '城关', kind: 'stem', weak: true, variant: false },
+      { alias: '黔西县', kind: 'short', weak: false, variant: true },
     ]);
   });
 });

@@ -33,7 +33,8 @@ function requireFile(dataDir: string, file: string): string {
 
 /**
  * Reads divisions.tsv: `code TAB name TAB flags TAB aliases`, the code as the source writes it (2, 4, 6
- * or 9 digits), aliases joined by `|`, each prefixed by s (short) or t (stem), upper case when weak.
+ * or 9 digits), aliases joined by `|`, each prefixed by s (short), t (stem) or v (former-status variant,
+ * a short form), upper case when weak.
  * Calls `visit` per row with slices of the file instead of building row objects, because this runs at
  * every start-up (45k rows).
  * @param dataDir - directory holding the built index
@@ -70,11 +71,13 @@ export function readDivisions(
  * @param field - e.g. `s黔东南州|t黔东南`
  * @example parseAliases('s威宁县|t威宁') // [{ alias: '威宁县', kind: 'short', weak: false }, …]
  */
-export function parseAliases(field: string): { alias: string; kind: 'short' | 'stem'; weak: boolean }[] {
+export function parseAliases(
+  field: string,
+): { alias: string; kind: 'short' | 'stem'; weak: boolean; variant: boolean }[] {
   if (!field) return [];
   return field.split('|').map((a) => {
-    const k = a.charCodeAt(0); // s t S T
-    return { alias: a.slice(1), kind: k === 115 || k === 83 ? 'short' : 'stem', weak: k < 97 };
+    const k = (a[0] ?? 's').toLowerCase();
+    return { alias: a.slice(1), kind: k === 't' ? 'stem' : 'short', weak: a[0] !== k, variant: k === 'v' };
   });
 }
 

@@ -39,8 +39,8 @@ export interface RankedHit {
 }
 
 /**
- * Orders candidates best first: context score, then official before short before stem, strong before
- * weak, higher level first, lower code first (so the order is stable).
+ * Orders candidates best first: context score, then official before short before stem, current names
+ * before former-status variants, strong before weak, higher level first, lower code first (so the order is stable).
  * @param hits - candidates for one name
  * @param contextCodes - 12-digit codes of divisions the document names
  * @example rankHits(gazetteer.lookup('猴场镇'), ['520123000000'])[0].hit.division.parentCode // '520123000000'
@@ -52,6 +52,7 @@ export function rankHits(hits: readonly NameHit[], contextCodes: readonly string
       (a, b) =>
         b.score - a.score ||
         KIND_RANK[a.hit.aliasKind] - KIND_RANK[b.hit.aliasKind] ||
+        Number(a.hit.variant ?? false) - Number(b.hit.variant ?? false) ||
         Number(a.hit.weak ?? false) - Number(b.hit.weak ?? false) ||
         LEVEL_RANK[a.hit.division.level] - LEVEL_RANK[b.hit.division.level] ||
         (a.hit.division.code < b.hit.division.code ? -1 : a.hit.division.code > b.hit.division.code ? 1 : 0),
