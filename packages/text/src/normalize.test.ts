@@ -71,6 +71,12 @@ describe('normalize', () => {
     expect(n.text).toBe('深圳帮扶台江县\n\n\n2020年，深圳市对口帮扶台江县的资金达到三亿元，用于产业发展。');
   });
 
+  it('should join a number wrapped across lines without a space', () => {
+    expect(normalize('为支持威宁县产业发展，大连市帮扶资金达到12\n00万元。').text).toBe(
+      '为支持威宁县产业发展，大连市帮扶资金达到1200万元。',
+    );
+  });
+
   it('should never join across two blank lines', () => {
     const n = normalize('青岛市援建的学校，\n\n\n威宁县新建校舍。');
     expect(n.text.split('\n').filter(Boolean)).toHaveLength(2);

@@ -91,6 +91,7 @@ function emit(original: string): Output {
     let prevCjk = false; // last emitted non-space character is Chinese
     let prevDigit = false;
     let spaceFrom = -1; // pending whitespace run (or line join) in the original
+    let joined = false; // the pending whitespace is a line join
     let started = false;
     // One paragraph: line k and the lines it continues on.
     for (;;) {
@@ -117,9 +118,12 @@ function emit(original: string): Output {
         }
         const cjk = isCjk(cp);
         if (spaceFrom >= 0) {
-          if (started && !cjk && !prevCjk) out.push(0x20, spaceFrom, spaceFrom + 1);
+          // A number wrapped across lines (`86\n00人`) is one number; other non-Chinese neighbours keep a space.
+          const splitNumber = joined && prevDigit && cp >= 0x30 && cp <= 0x39;
+          if (started && !cjk && !prevCjk && !splitNumber) out.push(0x20, spaceFrom, spaceFrom + 1);
           spaceFrom = -1;
         }
+        joined = false;
         if (cp > 0xffff) {
           out.push(0xd800 + ((cp - 0x10000) >> 10), i, i + width);
           out.push(0xdc00 + ((cp - 0x10000) & 0x3ff), i, i + width);
@@ -133,6 +137,7 @@ function emit(original: string): Output {
       }
       if (k + 1 < plan.count && plan.joins[k] === 1) {
         if (spaceFrom < 0) spaceFrom = end; // the line break acts as whitespace between the two lines
+        joined = true;
         k++;
         continue;
       }

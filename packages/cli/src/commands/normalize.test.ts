@@ -26,7 +26,7 @@ describe('registerNormalize', () => {
   it('should print normalised text of each file and report a bad file without stopping', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'fupin-cli-'));
     const a = join(dir, 'a.txt');
-    const b = join(dir, 'b.bin');
+    const b = join(dir, 'b.txt');
     const c = join(dir, 'c.txt');
     await writeFile(a, '寧波市幫扶從江縣，\n修建道路十公里。');
     await writeFile(b, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
@@ -34,11 +34,12 @@ describe('registerNormalize', () => {
     const { out, err, io } = capture();
     const program = new Command('fupin').exitOverride();
     registerNormalize(program, io);
-    await program.parseAsync(['node', 'fupin', 'normalize', a, b, join(dir, 'missing.txt'), c]);
+    await program.parseAsync(['node', 'fupin', 'normalize', a, b, join(dir, 'missing.txt'), join(dir, 'x.doc'), c]);
     expect(out).toEqual(['宁波市帮扶从江县，修建道路十公里。\n', '台江县2020年脱贫。\n']);
-    expect(err).toHaveLength(2);
-    expect(err[0]).toMatch(/^normalize: .*b\.bin: INPUT_BINARY/u);
+    expect(err).toHaveLength(3);
+    expect(err[0]).toMatch(/^normalize: .*b\.txt: INPUT_BINARY/u);
     expect(err[1]).toMatch(/^normalize: .*missing\.txt: INPUT_UNREADABLE/u);
+    expect(err[2]).toMatch(/^normalize: .*x\.doc: INPUT_UNSUPPORTED/u);
     expect(process.exitCode).toBe(1);
   });
 

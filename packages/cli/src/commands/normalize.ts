@@ -3,11 +3,12 @@
  *
  * Prints the normalised text of report files, exactly what the extractors match against: simplified
  * characters, half-width digits, no spaces inside Chinese, wrapped lines joined. Useful to see why a name
- * was or was not found. A file that cannot be read is reported on stderr and the others still print.
+ * was or was not found. Reads .txt/.md, .html/.htm, .pdf and .docx (`loadDocument`). A file that cannot be
+ * read is reported on stderr and the others still print.
  */
 import type { Command } from 'commander';
 import { FupinError } from '@fupin/graph-schema';
-import { normalize, readTextFile } from '@fupin/text';
+import { loadDocument, normalize } from '@fupin/text';
 
 /** Where the command writes; stdout/stderr by default, replaceable in tests. */
 export interface NormalizeIo {
@@ -17,7 +18,7 @@ export interface NormalizeIo {
 
 /**
  * Normalises each file in turn and writes its text; returns the number of files that failed.
- * @param files - paths of text files
+ * @param files - paths of documents (.txt .md .html .htm .pdf .docx)
  * @param io - output streams
  * @example
  * await normalizeFiles(['reports/從江縣.txt'], { stdout: process.stdout, stderr: process.stderr }) // prints 从江县…
@@ -26,7 +27,7 @@ export async function normalizeFiles(files: string[], io: NormalizeIo): Promise<
   let failed = 0;
   for (const file of files) {
     try {
-      const { text } = await readTextFile(file);
+      const { text } = await loadDocument(file);
       const n = normalize(text);
       io.stdout.write(n.text.endsWith('\n') ? n.text : `${n.text}\n`);
     } catch (error) {
@@ -49,7 +50,7 @@ export function registerNormalize(program: Command, io: NormalizeIo = process): 
   program
     .command('normalize')
     .description('print the normalised text of report files (simplified, half-width, wrapped lines joined)')
-    .argument('<files...>', 'text files')
+    .argument('<files...>', 'documents (.txt .md .html .htm .pdf .docx)')
     .action(async (files: string[]) => {
       const failed = await normalizeFiles(files, io);
       if (failed > 0) process.exitCode = 1;
