@@ -26,6 +26,7 @@ describe('makeWeakTest', () => {
     expect(isWeak('城关镇', 'official')).toBe(true);
     expect(isWeak('街道', 'official')).toBe(true);
     expect(isWeak('经济开发区', 'official')).toBe(true);
+    expect(isWeak('林业站', 'official')).toBe(true);
     expect(isWeak('丹寨县', 'official')).toBe(false);
     expect(isWeak('排调镇', 'official')).toBe(false);
   });

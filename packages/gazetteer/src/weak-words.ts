@@ -13,6 +13,8 @@ import { isGenericStem } from './aliases.js';
 export const COMMON_WORD_IDF = 7.5;
 
 const LEVEL_SUFFIX = /(街道|镇|乡|区|市|县)$/u;
+// Township-level units named as bodies (管理处, 服务中心, 林业局, 监狱): organisations in a report's wording.
+const BODY_SUFFIX = /(局|站|所|公司|监狱|中心|委员会|管委会|办事处|管理处|筹备处)$/u;
 // A determiner before a level noun makes an ordinary phrase (全州 "the whole prefecture", 本县, 该市).
 const DETERMINER_LEVEL = /^[全本该各我此每某其邻外两][省市州县区乡镇村]$/u;
 // Suffixes of township-level units that are zones or farms rather than places (经济开发区, 工业园区, 农场).
@@ -26,7 +28,8 @@ const INSTITUTIONAL_SUFFIX =
  * Tags alone are not enough: jieba tags many cities as verbs or adverbs (大连 d, 保定 v), but their IDF
  * is high; famous places with a low IDF (杭州 6.4) are tagged `ns`. An official or short name is weak
  * when its head before the level suffix is empty or generic (街道, 城区, 城关镇), or when it is a zone or
- * farm whose head is empty, generic or a common word (经济开发区, 城东新区, 胜利农场).
+ * farm whose head is empty, generic or a common word (经济开发区, 城东新区, 胜利农场), or is named as a
+ * body (林业站, 服务中心, 管理处).
  * @param dictText - contents of jieba's dict.txt
  * @param idfText - contents of jieba's idf.txt
  * @example makeWeakTest(dict, idf)('平安', 'stem') // true
@@ -49,6 +52,7 @@ export function makeWeakTest(dictText: string, idfText: string): (alias: string,
     const tag = tags.get(alias) ?? '';
     if (kind !== 'stem') {
       // 城区, 街道, 东城街道: generic head + level suffix; 经济开发区, 胜利农场: generic or common head + zone.
+      if (BODY_SUFFIX.test(alias)) return true;
       const level = LEVEL_SUFFIX.exec(alias);
       if (level && (level.index === 0 || isGenericStem(alias.slice(0, level.index)))) return true;
       const m = INSTITUTIONAL_SUFFIX.exec(alias);
