@@ -9,7 +9,7 @@
  */
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { FUNCTION_WORDS, INTRODUCING_VERBS, isNameBoundary } from '../lexicon/function-words.js';
-import { COMPANY_SUFFIXES, GENERIC_NAME_WORDS, LEVEL_WORDS, NATIONAL_COMPANIES } from '../lexicon/body-words.js';
+import { COMPANY_SUFFIXES, GENERIC_NAME_WORDS, LEVEL_WORDS, NATIONAL_COMPANIES, SUFFIX_LOOKALIKES } from '../lexicon/body-words.js';
 
 /** A name found in one sentence, offsets local to the sentence. */
 export interface NameHit {
@@ -84,6 +84,7 @@ export function findSuffixNames(
     // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
     const next = text.slice(end, end + 2);
     if (!ends.has(end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    if (m[0].length === 1 && SUFFIX_LOOKALIKES.has(text.slice(suffixStart - 1, end))) continue;
     let start = suffixStart;
     let chained = false;
     let knownBody = false;

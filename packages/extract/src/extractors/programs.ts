@@ -43,7 +43,7 @@ const NUMBERED_CATEGORY_END_RE = /(?:级|户|家庭|人员|产业|班子|方面|
 const NUMBERED_MEASURE_RE = /^[一二三四五六七八九十两]+[个项种场条步重支]/;
 // a quoted name that itself ends in a program word: “锦屏模式”, “冲刺90天打赢歼灭战”
 const INNER_STRONG_SUFFIX_RE = /(?:行动|工程|项目|计划|模式|机制|工作法|战略|攻坚战|歼灭战)$/;
-const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|贷)$/;
+const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|贷|产业带|示范带|示范区)$/;
 // reduplicated heads name rural programs: 组组通, 户户清, 村村通
 const REDUPLICATED_RE = /^([\u4e00-\u9fff])\1[\u4e00-\u9fff]{1,2}$/;
 // a quote right after a program word is one of its parts: 产业革命“八要素”, 党建扶贫“十攻略”

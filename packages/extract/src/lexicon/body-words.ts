@@ -193,3 +193,15 @@ export const NATIONAL_COMPANIES: readonly (readonly string[])[] = [
   ['南方电网'],
   ['中国邮政'],
 ];
+
+/**
+ * Common words that end in a one-character body suffix without naming a body (格局 ends in 局,
+ * 督办 in 办, 网站 in 站, 场所 in 所): a name never ends in one of them.
+ * @example 社会发展新格局 is not a bureau
+ */
+export const SUFFIX_LOOKALIKES = new Set<string>([
+  '格局', '布局', '结局', '大局', '全局', '当局', '开局', '出局', '时局', '变局', '残局', '新局',
+  '督办', '举办', '操办', '承办', '创办', '主办', '开办', '兴办', '代办', '帮办', '包办', '查办', '筹办',
+  '协办', '领办', '合办', '试办', '交办', '转办', '批办', '滥办', '要办', '去办', '来办', '好办', '难办',
+  '网站', '驿站', '车站', '站站', '场所', '住所', '厕所', '处所', '哨所', '诊所', '会所', '寓所',
+]);

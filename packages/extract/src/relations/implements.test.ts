@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '@fupin/graph-schema';
+import { Extractor } from '../pipeline.js';
+import { ENTITY_EXTRACTORS } from '../extractors/index.js';
+import { implementsRelations, subjectRegions } from './implements.js';
+
+const extractor = Extractor.create({ entityExtractors: ENTITY_EXTRACTORS, relationExtractors: [] });
+const prepare = (text: string) => extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) }).ctx;
+const pairs = (text: string): string[] =>
+  implementsRelations(prepare(text)).map((r) => `${r.source.name}→${r.target.name}`);
+
+describe('implementsRelations', () => {
+  it('should link a program to the region that is the subject of its sentence', () => {
+    expect(pairs('从江县创新实施“稻鱼鸭共生”模式，带动农户增收。')).toEqual(['从江县→稻鱼鸭共生']);
+  });
+
+  it('should prefer the clause-initial subject over a region named in passing', () => {
+    const text = '台江县加快发展。今年以来，南宫镇以台江县和杭州市建立的协作关系为契机，推行“订单种植”模式。';
+    expect(pairs(text)).toContain('南宫镇→订单种植');
+    expect(pairs(text)).not.toContain('杭州市→订单种植');
+  });
+
+  it('should give coordinated regions the program together', () => {
+    const text = '威宁县发展产业。在迤那镇和牛棚镇联合打造“万亩苹果产业带”。';
+    expect(pairs(text).sort()).toEqual(['牛棚镇→万亩苹果产业带', '迤那镇→万亩苹果产业带']);
+  });
+
+  it('should fall back to the region the document is about', () => {
+    const text = '从江县脱贫攻坚成效显著。从江县建成安置点8个。全县严格落实“四个不摘”要求。';
+    expect(pairs(text)).toEqual(['从江县→四个不摘']);
+  });
+
+  it('should keep the funds stated in the program clause', () => {
+    const ctx = prepare('台江县整合资金1.2亿元实施“美丽乡村”项目。');
+    expect(implementsRelations(ctx)[0]?.properties).toEqual({ fundsWanYuan: 12000 });
+  });
+});
+
+describe('subjectRegions', () => {
+  it('should not take a region inside an excluded span', () => {
+    const ctx = prepare('从江县加快发展。引进杭州市某某有限公司。');
+    const s = ctx.sentences[1]!;
+    const at = s.start + s.text.indexOf('某某');
+    const own = { start: s.start + 2, end: at + 6 };
+    expect(subjectRegions(ctx, 1, at, [own]).map((r) => r.name)).toEqual(['从江县']);
+  });
+});
