@@ -80,6 +80,7 @@ describe('Gazetteer.lookup', () => {
     const hits = g.lookup('白枝坪村', { within: '522630000000' });
     expect(hits.map((h) => [h.division.code, h.aliasKind])).toEqual([['522630101202', 'short']]);
     expect(commonName(hits[0]!.division)).toBe('白枝坪村');
+    expect(g.lookup('白枝坪', { within: '522630000000' })[0]).toMatchObject({ aliasKind: 'stem', weak: true });
   });
 
   it('should flag common-word stems as weak', () => {

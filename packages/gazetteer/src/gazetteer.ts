@@ -301,7 +301,13 @@ export class Gazetteer {
         this.villagesByTownship.set(parentCode, list);
       }
       index.add(name, { division, aliasKind: 'official' });
-      for (const f of shortForms(name, 'Village')) index.add(f.alias, { division, aliasKind: f.kind });
+      // Bare village stems (团结 of 团结村, 王庄 of 王庄村委会) are often ordinary words: always weak.
+      for (const f of shortForms(name, 'Village')) {
+        index.add(
+          f.alias,
+          f.kind === 'stem' ? { division, aliasKind: 'stem', weak: true } : { division, aliasKind: f.kind },
+        );
+      }
     }
     this.villageNames.set(county6, index);
     return index;
