@@ -31,6 +31,8 @@ export interface LayoutOptions {
   sampleMs?: number;
   /** Converged when mean movement per sample is below this fraction of the extent. */
   tolerance?: number;
+  /** Receives the movement ratio of every sample (for the benchmark). */
+  trace?: number[];
 }
 
 function extent(graph: ViewGraph): number {
@@ -45,6 +47,22 @@ function extent(graph: ViewGraph): number {
     maxY = Math.max(maxY, a.y);
   });
   return Math.hypot(maxX - minX, maxY - minY) || 1;
+}
+
+/** Samples compared by the plateau test (two windows of this many). */
+const PLATEAU_WINDOW = 8;
+
+/**
+ * Tells whether movement has stopped falling: the last window's least movement is no lower than 97%
+ * of the window before's. ForceAtlas2 never comes to a full stop on large graphs (nodes keep swinging
+ * around their place), so "no longer improving" is the practical convergence test.
+ * @example plateaued([0.1, 0.08, …16 samples]) // false while still shrinking
+ */
+export function plateaued(samples: readonly number[]): boolean {
+  if (samples.length < PLATEAU_WINDOW * 2) return false;
+  const before = Math.min(...samples.slice(0, PLATEAU_WINDOW));
+  const last = Math.min(...samples.slice(PLATEAU_WINDOW));
+  return last >= before * 0.97;
 }
 
 /**
@@ -80,6 +98,8 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   let previous = new Map<string, [number, number]>();
   graph.forEachNode((n, a) => previous.set(n, [a.x, a.y]));
   let calm = 0;
+  let started = false;
+  const recent: number[] = [];
   layout.start();
   timer = setInterval(() => {
     if (performance.now() - t0 > maxMs) return end('timeout');
@@ -92,8 +112,16 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     });
     previous = next;
     // Two calm samples in a row: one alone can be a pause between worker iterations.
-    calm = moved / graph.order / extent(graph) < tolerance ? calm + 1 : 0;
+    const ratio = moved / graph.order / extent(graph);
+    options.trace?.push(Number(ratio.toPrecision(3)));
+    // Nothing moves until the worker has started and sent its first positions back: not convergence.
+    if (moved > 0) started = true;
+    if (!started) return;
+    recent.push(ratio);
+    if (recent.length > PLATEAU_WINDOW * 2) recent.shift();
+    calm = ratio < tolerance ? calm + 1 : 0;
     if (calm >= 2) end('converged');
+    else if (plateaued(recent)) end('converged');
   }, sampleMs);
   return { done, stop: () => end('stopped') };
 }

@@ -49,7 +49,7 @@ export const SubgraphQuerySchema = z.object({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_SUBGRAPH_LIMIT).default(20_000),
+  limit: z.coerce.number().int().min(1).max(MAX_SUBGRAPH_LIMIT).default(5_000),
 });
 
 /** Path parameter of `/api/entity/:id`, `/api/neighbours/:id`, `/api/partners/:id`, `/api/document/:id`. */
