@@ -17,7 +17,7 @@
  * Usage: node scripts/scale-corpus.mjs --seed 1 --mb 50 --out bench-out/corpus-50
  *          [--from ../shared/corpus/seeds --from examples] [--quiet]
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -311,6 +311,21 @@ export async function scaleCorpus({ seed, mb, out, from = DEFAULT_FROM, log = ()
   };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+/**
+ * Reuses a corpus built earlier with the same seed and size, or builds it (benchmarks call this).
+ * @param options - as for {@link scaleCorpus}
+ * @example const { dir, manifest } = await ensureCorpus({ seed: 1, mb: 50, out: 'bench-out/corpus-50' })
+ */
+export async function ensureCorpus({ seed, mb, out, from, log = () => {} }) {
+  const manifestPath = join(out, 'manifest.json');
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    if (manifest.seed === seed && manifest.mb === mb) return { dir: out, manifest };
+  }
+  log(`scale-corpus: building ${mb} MiB corpus (seed ${seed}) in ${out}`);
+  return { dir: out, manifest: await scaleCorpus({ seed, mb, out, from, log }) };
 }
 
 async function main() {
