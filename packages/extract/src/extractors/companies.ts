@@ -29,6 +29,8 @@ export interface SuffixNameRule {
   minProper: number;
   /** Accept a name made of a place (or level word) and a generic body: 县人民医院. */
   placeLed?: boolean;
+  /** Words that end a name of this kind although names of other kinds hold them (建设 before a site). */
+  stopWords?: ReadonlySet<string>;
   /** Function words allowed inside names of this kind (和 in 九和食品). */
   allowInside?: ReadonlySet<string>;
 }
@@ -99,11 +101,17 @@ export function findSuffixNames(
         continue;
       }
       // 和 may sit inside a firm's name (九和食品) but then joins one-character words only
-      const inside = rule.allowInside?.has(part) && (tokens[i - 1]?.word.length ?? 0) === 1;
+      // (bodies join two fields: 人力资源和社会保障局)
+      const prev = tokens[i - 1];
+      const inside =
+        rule.allowInside?.has(part) &&
+        ((prev?.word.length ?? 0) === 1 || (rule.placeLed === true && (prev?.word.length ?? 0) >= 2 && (prev?.tag.startsWith('n') ?? false)));
       // 农业发展有限公司: verbs names are made of stay inside (a leading one is dropped below)
       if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part)) break;
       // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
-      if (t.tag === 'v' && t.end <= suffixStart && !NAME_VERBS.has(t.word)) break;
+      // (one-character 'verbs' are mostly name characters jieba does not know: 华统, 甬丰)
+      if (t.tag === 'v' && t.word.length > 1 && t.end <= suffixStart && !NAME_VERBS.has(t.word)) break;
+      if (rule.stopWords?.has(part)) break;
       // 督办, 举办: a one-character suffix glued into a two-character verb
       if (t.end === end && t.start < suffixStart && t.word.length === 2 && m[0].length === 1) break;
       // another name ends right here (甲公司乙公司, 供电局配电所): this one starts after it
@@ -114,10 +122,17 @@ export function findSuffixNames(
       if (t.tag === 'nt' && t.end >= suffixStart) knownBody = true;
       start = t.start;
     }
+    // jieba may glue a place's first character to the word before it (与从|江县): start at the place
+    const cut = places.find(([a, b]) => a < start && start < b);
+    if (cut) start = cut[0];
     // jieba glues verbs to the next word (组织移动): drop a leading introducing verb
-    while (start < suffixStart && INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
-    while (start < suffixStart && FUNCTION_WORDS.has(text[start] ?? '')) start += 1;
+    const atPlace = (): boolean => places.some(([a]) => a === start);
+    while (start < suffixStart && !atPlace() && INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
+    while (start < suffixStart && !atPlace() && FUNCTION_WORDS.has(text[start] ?? '')) start += 1;
     if (start >= suffixStart) continue;
+    // a one-character suffix follows a noun (林业站, 扶贫办), never an adverb or particle (即可办)
+    const lastHead = tokens.find((t) => t.start < suffixStart && suffixStart <= t.end);
+    if (m[0].length === 1 && lastHead && lastHead.end === suffixStart && !/^(?:n|j|vn|ns|nt|nz|l)/.test(lastHead.tag) && !NAME_VERBS.has(lastHead.word)) continue;
     const head = text.slice(start, suffixStart);
     const holdsPlace = places.some(([a, b]) => a >= start && b <= suffixStart);
     const proper = tagWithOffsets(segmenter, head)

@@ -17,7 +17,11 @@ const ORGANIZATION_RULE: SuffixNameRule = {
   generic: GENERIC_NAME_WORDS,
   minProper: 3,
   placeLed: true,
+  // 人力资源和社会保障局: 和 joins two fields inside one bureau's name
+  allowInside: new Set(['和']),
 };
+// sales outlets and counters are places of trade, not public bodies
+const TRADE_ENDING_RE = /(?:展销|销售|物流|电商|购物|商贸|体验|批发)中心$/;
 // Heads that stay common nouns even with three characters (村委会, 党支部 are not bodies' names)
 const GENERIC_BODY_RE = /^(?:村|社区|居|党|支部|党支部|基层|乡镇|各|该|本|其|有关|相关|上级|省级|市级|县级|国家级|工作|派出|服务|便民|政务|合作|专业|扶贫)/;
 // single-character suffixes are only taken after a word that names a field (供电局, 林业站, 扶贫办)
@@ -38,6 +42,7 @@ export function findOrganizations(segmenter: Segmenter, text: string, places: re
     const head = h.name.slice(0, h.name.length - suffix.length);
     if (GENERIC_BODY_RE.test(head) && !places.some(([a]) => a === h.start)) return false;
     if (SHORT_SUFFIX_RE.test(suffix) && head.length < 2) return false;
+    if (TRADE_ENDING_RE.test(h.name)) return false;
     return true;
   });
   // 省扶贫办贫困监测中心: adjacent bodies form one name

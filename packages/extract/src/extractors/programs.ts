@@ -143,6 +143,7 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   else if (/^的[\u4e00-\u9fff]{0,8}(?:机制|体系|程序|模式)/.test(tail)) score += 2;
   else if (startsWithAny(tail, weakFollowers) || startsWithAny(afterDe, weakFollowers)) score += 1;
   else if (/^[,，]即/.test(tail)) score += 1;
+
   const lead = before.replace(/\s+$/, '');
   if (triggerRe.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;

@@ -18,6 +18,8 @@ const SITE_RULE: SuffixNameRule = {
   generic: GENERIC_NAME_WORDS,
   minProper: 3,
   placeLed: true,
+  // 在某镇建设香猪养殖基地: the building verb is not part of the site's name
+  stopWords: new Set(['建设', '建成', '新建', '打造', '建立', '规划建设', '建起']),
 };
 // 甲、乙等7个安置点: the names share the suffix after the count
 const SITE_LIST_RE = /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;

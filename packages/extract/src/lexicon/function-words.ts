@@ -224,7 +224,6 @@ export function isNameBoundary(token: string): boolean {
   if (FUNCTION_WORDS.has(token) || INTRODUCING_VERBS.has(token)) return true;
   // compound tokens that end in an introducing verb: 全面落实, 深入实施
   if (token.length > 2 && INTRODUCING_VERBS.has(token.slice(-2))) return true;
-  if (/^第[一二三四五六七八九十\d]/.test(token)) return true;
   return /^[\s\d.%％,，。、；;：:！!？?（）()“”"‘’'《》「」【】\-—·…/]+$/.test(token);
 }
 
@@ -253,7 +252,8 @@ export function nameStartBefore(segmenter: TokenCutter, text: string, end: numbe
     const tokenStart = pos - token.length;
     // the window's first token may be a cut-off word: never take it unless the window is the sentence start
     if (i === 0 && from > 0) break;
-    if (isNameBoundary(token)) break;
+    // an ordinal starts a new phrase (第一民生工程), though it may sit inside a body's name (第一医院)
+    if (isNameBoundary(token) || /^第[一二三四五六七八九十\d]/.test(token)) break;
     if (end - (from + tokenStart) > maxChars) break;
     start = from + tokenStart;
     pos = tokenStart;

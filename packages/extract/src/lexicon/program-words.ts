@@ -66,7 +66,7 @@ export const PROGRAM_FOLLOWERS_STRONG = [
 ] as const;
 
 /** Words right after a closing quote that count a little (shared with slogans, so weak evidence). */
-export const PROGRAM_FOLLOWERS_WEAK = ['问题', '突出问题', '要求', '的要求', '原则', '的原则', '方式', '等方式', '的方式', '程序', '的申报程序', '案例'] as const;
+export const PROGRAM_FOLLOWERS_WEAK = ['活动', '等活动', '问题', '突出问题', '要求', '的要求', '原则', '的原则', '方式', '等方式', '的方式', '程序', '的申报程序', '案例'] as const;
 
 /**
  * Words right after a closing quote that rule the quoted text out as a program: titles, honours,
