@@ -14,6 +14,12 @@ describe('stripEthnic', () => {
     expect(stripEthnic('鄂伦春自治旗')).toBe('鄂伦春旗');
   });
 
+  it('should handle ethnic districts, 各族 and 少数民族乡', () => {
+    expect(stripEthnic('管城回族区')).toBe('管城区');
+    expect(stripEthnic('隆林各族自治县')).toBe('隆林县');
+    expect(stripEthnic('东固畲族少数民族乡')).toBe('东固乡');
+  });
+
   it('should keep a group name that is the place name itself', () => {
     expect(stripEthnic('东乡族自治县')).toBe('东乡县');
     expect(stripEthnic('鄂温克族自治旗')).toBe('鄂温克旗');

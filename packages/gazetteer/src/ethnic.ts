@@ -16,25 +16,30 @@ export const ETHNIC_GROUPS = [
   '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺',
 ] as const;
 
-// Longest names first so that the alternation prefers 土家 over 土 and 东乡 over nothing.
-const ETHNIC_ALT = [...ETHNIC_GROUPS].sort((a, b) => b.length - a.length).join('|');
+// Longest names first so that the alternation prefers 土家 over 土 and 东乡 over nothing. 各 (各族, "all
+// groups") qualifies two autonomous counties (龙胜各族自治县).
+const ETHNIC_ALT = [...ETHNIC_GROUPS, '各'].sort((a, b) => b.length - a.length).join('|');
 
-/** Suffixes of divisions that may carry ethnic qualifiers, mapped to the suffix reports keep. */
+/** Suffixes of divisions that may carry ethnic qualifiers (管城回族区 too), mapped to the suffix reports keep. */
 const AUTONOMOUS_SUFFIXES: Record<string, string> = {
   自治区: '',
   自治州: '州',
   自治县: '县',
   自治旗: '旗',
+  少数民族乡: '乡',
   民族乡: '乡',
   民族镇: '镇',
   民族苏木: '苏木',
   乡: '乡',
   镇: '镇',
   苏木: '苏木',
+  区: '区',
 };
 const SUFFIX_ALT = Object.keys(AUTONOMOUS_SUFFIXES)
   .sort((a, b) => b.length - a.length)
   .join('|');
+
+const AUTONOMY = /^(自治|民族|少数民族)/u;
 
 // stem (lazy, so the qualifier run is as long as possible) + optional run of `XX族` + suffix.
 const QUALIFIED = new RegExp(`^(.+?)((?:(?:${ETHNIC_ALT})族)*)(${SUFFIX_ALT})$`, 'u');
@@ -55,7 +60,7 @@ export function splitEthnic(name: string): { stem: string; qualifiers: string; s
   if (only) {
     // 东乡族自治县 → 东乡县; 鄂温克族自治旗 → 鄂温克旗: the group name is the place name here.
     const [, group = '', rest = '', suffix = ''] = only;
-    if (rest === '' && !suffix.startsWith('自治') && !suffix.startsWith('民族')) return undefined;
+    if (rest === '' && !AUTONOMY.test(suffix)) return undefined;
     return { stem: group, qualifiers: `${group}族${rest}`, suffix: AUTONOMOUS_SUFFIXES[suffix] ?? suffix };
   }
   const bare = BARE_LAST.exec(name);
@@ -66,7 +71,7 @@ export function splitEthnic(name: string): { stem: string; qualifiers: string; s
   }
   if (!m) return undefined;
   const [, stem = '', qualifiers = '', suffix = ''] = m;
-  const autonomous = suffix.startsWith('自治') || suffix.startsWith('民族');
+  const autonomous = AUTONOMY.test(suffix);
   if (qualifiers === '' && !autonomous) return undefined;
   return { stem, qualifiers, suffix: AUTONOMOUS_SUFFIXES[suffix] ?? suffix };
 }
