@@ -59,7 +59,7 @@ export function exportPng(sigma: Sigma<NodeAttrs, EdgeAttrs>): Promise<void> {
  * @param visible - ids drawn after filters
  */
 export function exportGexf(graph: ViewGraph, visible: { nodes: string[]; edges: string[] }): void {
-  const sub = graph.emptyCopy();
+  const sub = graph.nullCopy();
   for (const n of visible.nodes) sub.addNode(n, graph.getNodeAttributes(n));
   for (const e of visible.edges) {
     const [s, t] = graph.extremities(e);
