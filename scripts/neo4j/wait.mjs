@@ -41,5 +41,7 @@ while (Date.now() < deadline) {
   }
   await sleep(500);
 }
-console.error(`neo4j/wait: ${uri} not ready after ${timeoutSeconds} s; expected a Bolt answer (${lastError?.message ?? 'no error'})`);
+console.error(
+  `neo4j/wait: ${uri} not ready after ${timeoutSeconds} s; expected a Bolt answer (${lastError?.message ?? 'no error'})`,
+);
 process.exit(1);

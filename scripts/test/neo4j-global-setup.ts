@@ -109,7 +109,7 @@ function publish(project: TestProject, conn: Neo4jConnection): void {
  * // in a test: const { uri } = inject('neo4j'); // 'bolt://127.0.0.1:7687'
  * // then: await store.write(batchWith('从江县', '苏州市'));
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const user = process.env.NEO4J_USER ?? DEFAULT_USER;
   const password = process.env.NEO4J_PASSWORD ?? DEFAULT_PASSWORD;
   const tried: string[] = [];
@@ -123,7 +123,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       return async () => {};
     }
     tried.push(`${explicit} (NEO4J_URI): ${result.reason}`);
-    console.warn(`neo4j-global-setup: NEO4J_URI=${explicit} does not answer (${result.reason}); trying the local server`);
+    console.warn(
+      `neo4j-global-setup: NEO4J_URI=${explicit} does not answer (${result.reason}); trying the local server`,
+    );
   }
 
   const local = { uri: `bolt://127.0.0.1:${process.env.NEO4J_BOLT_PORT ?? '7687'}`, user, password };
@@ -158,7 +160,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     result = await probe(local);
     if (!result.ok) {
       release();
-      throw new Error(`neo4j-global-setup: scripts/neo4j.sh start succeeded but ${local.uri} refused: ${result.reason}`);
+      throw new Error(
+        `neo4j-global-setup: scripts/neo4j.sh start succeeded but ${local.uri} refused: ${result.reason}`,
+      );
     }
   }
   publish(project, local);
