@@ -46,7 +46,9 @@ export function wordBoundaries(ctx: DocContext, index: number): Set<number> {
     if (sentence) {
       let at = sentence.start;
       set.add(at);
-      for (const word of ctx.segmenter.cut(ctx.normalized.text.slice(sentence.start, sentence.end))) {
+      // Tagging, not cutting: other extractors tag the same sentences, and the document's caching
+      // segmenter then segments each sentence once.
+      for (const { word } of ctx.segmenter.tag(ctx.normalized.text.slice(sentence.start, sentence.end))) {
         at += word.length;
         set.add(at);
       }

@@ -22,7 +22,7 @@ import { ENTITY_EXTRACTORS } from './extractors/index.js';
 import { primaryRegionOf } from './extractors/regions.js';
 import { RELATION_EXTRACTORS } from './relations/index.js';
 import { resolveMentions, type DocumentEntities } from './resolve.js';
-import { JiebaSegmenter } from './segmenter.js';
+import { CachingSegmenter, JiebaSegmenter } from './segmenter.js';
 import { guessTitle } from './title.js';
 import type { DocContext, EntityExtractor, GazetteerPort, RelationExtractor, Segmenter } from './types.js';
 
@@ -167,7 +167,7 @@ export class Extractor {
       documentId: documentId(doc.sha256),
       normalized,
       sentences,
-      segmenter: this.segmenter,
+      segmenter: new CachingSegmenter(this.segmenter),
       mentions: [],
       gazetteer: this.gazetteer,
       ...(title ? { title } : {}),

@@ -91,6 +91,23 @@ export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: 
     mentionIds[i] = e.id;
   }
 
+  // A company's short name (某地公司, 某某集团) joins the one longer company of the document it abbreviates.
+  for (const e of [...entities.values()]) {
+    const short = e.type === 'Company' && !e.code ? /^(.{2,6}?)(公司|集团)$/.exec(e.name) : null;
+    if (!short || /有限|股份/.test(e.name)) continue;
+    const [, head, suffix] = short;
+    const longer = [...entities.values()].filter(
+      (x) => x !== e && x.type === 'Company' && x.name.length > e.name.length && x.name.startsWith(head!) && x.name.includes(suffix!),
+    );
+    if (longer.length !== 1) continue;
+    const target = longer[0]!;
+    for (const a of [e.name, ...e.aliases]) addAlias(target, a);
+    if (!target.parent && e.parent) target.parent = e.parent;
+    entities.delete(e.id);
+    byKey.set(`${e.type}:${e.name}`, target.id);
+    for (let i = 0; i < mentionIds.length; i++) if (mentionIds[i] === e.id) mentionIds[i] = target.id;
+  }
+
   // Entities in text order of first mention, each followed by the ancestors it brings.
   const firstAt = new Map<string, number>();
   mentions.forEach((m, i) => {

@@ -84,3 +84,43 @@ export class JiebaSegmenter implements Segmenter {
     return this.jieba.tag(text, false);
   }
 }
+
+/**
+ * A per-document cache in front of a segmenter: several extractors cut or tag the same sentences, and
+ * each sentence is segmented once. Tagging gives the same words as cutting (both without HMM), so a
+ * cut of an already tagged text costs nothing. Make one per document; it holds the document's words.
+ */
+export class CachingSegmenter implements Segmenter {
+  private readonly inner: Segmenter;
+  private readonly cuts = new Map<string, string[]>();
+  private readonly tags = new Map<string, { word: string; tag: string }[]>();
+
+  /**
+   * @param inner - the process-wide segmenter
+   * @example const seg = new CachingSegmenter(JiebaSegmenter.shared()); seg.cut('从江县'); seg.cut('从江县') // segmented once
+   */
+  constructor(inner: Segmenter) {
+    this.inner = inner;
+  }
+
+  /** Cuts text into words, once per distinct text. */
+  cut(text: string): string[] {
+    let words = this.cuts.get(text);
+    if (!words) {
+      const tagged = this.tags.get(text);
+      words = tagged ? tagged.map((t) => t.word) : this.inner.cut(text);
+      this.cuts.set(text, words);
+    }
+    return words;
+  }
+
+  /** Tags text, once per distinct text. */
+  tag(text: string): { word: string; tag: string }[] {
+    let tagged = this.tags.get(text);
+    if (!tagged) {
+      tagged = this.inner.tag(text);
+      this.tags.set(text, tagged);
+    }
+    return tagged;
+  }
+}

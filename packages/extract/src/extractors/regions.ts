@@ -74,13 +74,15 @@ function code12(code: string): string {
  * Codes the document names without ambiguity (one candidate division, not a bare stem), with counts;
  * then the ambiguous county-level names those codes settle. This is the context that decides the rest.
  */
-function contextCodes(gazetteer: GazetteerPort, text: string): Map<string, number> {
+function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatchRef[]): Map<string, number> {
   const context = new Map<string, number>();
-  const matches = gazetteer.findAll(text);
   const upper = (l: RegionLevel): boolean => LEVEL_DEPTH[l] <= LEVEL_DEPTH.County;
   const pending: DivisionRef[][] = [];
   for (const m of matches) {
-    const hits = m.hits.filter((h) => h.aliasKind !== 'stem' && upper(h.division.level));
+    let hits = m.hits.filter((h) => h.aliasKind !== 'stem' && upper(h.division.level));
+    // An official name outranks the same string as another division's short form (台江县 ≠ 台江区's short).
+    const official = hits.filter((h) => h.aliasKind === 'official');
+    if (official.length) hits = official;
     const codes = new Set(hits.map((h) => h.division.code));
     if (codes.size === 1) {
       const code = hits[0]!.division.code;
@@ -96,6 +98,40 @@ function contextCodes(gazetteer: GazetteerPort, text: string): Map<string, numbe
     }
   }
   return context;
+}
+
+/** Words that only sentences naming a village hold (村, 社区, 居委会, 嘎查). */
+const VILLAGE_WORD = /村|社区|居委|嘎查/;
+
+/**
+ * The first scan's matches, with the sentences that may name villages scanned again with the village
+ * names of the document's counties (a second scan of the whole text would double the cost).
+ */
+function withVillages(
+  ctx: DocContext,
+  gazetteer: GazetteerPort,
+  first: readonly GazetteerMatchRef[],
+  counties: string[],
+): GazetteerMatchRef[] {
+  if (!counties.length) return [...first];
+  const text = ctx.normalized.text;
+  const out: GazetteerMatchRef[] = [];
+  let k = 0;
+  for (const s of ctx.sentences) {
+    const own: GazetteerMatchRef[] = [];
+    while (k < first.length && first[k]!.start < s.end) {
+      if (first[k]!.start >= s.start) own.push(first[k]!);
+      k++;
+    }
+    const sentenceText = text.slice(s.start, s.end);
+    if (!VILLAGE_WORD.test(sentenceText)) {
+      out.push(...own);
+      continue;
+    }
+    for (const m of gazetteer.findAll(sentenceText, { villageCounties: counties }))
+      out.push({ start: m.start + s.start, end: m.end + s.start, hits: m.hits });
+  }
+  return out;
 }
 
 /** How strongly the document's context supports a candidate division (its ancestors named elsewhere). */
@@ -137,9 +173,10 @@ function isCjk(ch: string | undefined): boolean {
  */
 export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): EntityMention[] {
   const text = ctx.normalized.text;
-  const context = contextCodes(gazetteer, text);
+  const first = gazetteer.findAll(text);
+  const context = contextCodes(gazetteer, first);
   const counties = [...context.keys()].filter((c) => gazetteer.byCode(c)?.level === 'County');
-  const matches = gazetteer.findAll(text, { villageCounties: counties });
+  const matches = withVillages(ctx, gazetteer, first, counties);
 
   const candidates: Candidate[] = [];
   const evaluate = (m: GazetteerMatchRef, rescued: boolean): { cand: Candidate; bare: boolean } | undefined => {
@@ -175,6 +212,8 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
     for (const c of acceptStems(ctx, candidates, stems, context)) rejected.push({ start: c.start, end: c.end, hits: [] });
     round = [];
     for (const m of rejected) {
+      // Only a name ending after the rejected one can hide in it: look for a suffix just after it.
+      if (!/[省市州县区乡镇村旗盟道]/.test(text.slice(m.end, m.end + 6))) continue;
       const from = m.start + 1;
       const sub = gazetteer.findAll(text.slice(from, Math.min(text.length, m.end + 10)), { villageCounties: counties });
       for (const x of sub) if (x.start + from < m.end) round.push({ ...x, start: x.start + from, end: x.end + from });

@@ -33,7 +33,13 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     if (list) list.push(m);
     else named.set(k, [m]);
   }
-  const sentencesOf = (k: string): Set<number> => new Set((named.get(k) ?? []).map((m) => m.sentence));
+  const sentenceSets = new Map<string, Set<number>>();
+  const sentencesOf = (k: string): Set<number> => {
+    let set = sentenceSets.get(k);
+    if (!set) sentenceSets.set(k, (set = new Set((named.get(k) ?? []).map((m) => m.sentence))));
+    return set;
+  };
+  const regions = ctx.mentions.filter((r) => isRegionType(r.type));
 
   /** Evidence sentence: one naming both ends if any, else the child's first mention. */
   const emit = (child: EntityRef, parent: EntityRef, fallback: number): void => {
@@ -76,9 +82,30 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
       }
       continue;
     }
-    if (!m.parent && !m.parentCode) continue;
-    const parent = parentRef(ctx, m);
-    if (parent) emit(refOf(m), parent, m.sentence);
+    if (isRegionType(m.type)) {
+      if (!m.parent && !m.parentCode) continue;
+      const parent = parentRef(ctx, m);
+      if (parent) emit(refOf(m), parent, m.sentence);
+      continue;
+    }
+    if (m.type !== 'Company' && m.type !== 'Organization' && m.type !== 'Site') continue;
+    // A company, body or site: its own parent, else the deepest region any of its mentions holds or its
+    // name opens with, else (a site) the region the report is about.
+    const all = named.get(k)!;
+    const own = all.find((x) => x.parent || x.parentCode);
+    let parent = own ? parentRef(ctx, own) : undefined;
+    let sentence = own?.sentence ?? m.sentence;
+    if (!parent) {
+      for (const x of all) {
+        const r = regionInName(regions, x);
+        if (r && (!parent || LEVEL_DEPTH[r.type as RegionLevel] > LEVEL_DEPTH[parent.type as RegionLevel])) {
+          parent = r;
+          sentence = x.sentence;
+        }
+      }
+    }
+    parent ??= fallbackParent(ctx, m);
+    if (parent) emit(refOf(m), parent, sentence);
   }
   return [...out.values()];
 }
@@ -98,6 +125,37 @@ function parentRef(ctx: DocContext, m: EntityMention): EntityRef | undefined {
     const d = ctx.gazetteer.byCode(byCode) ?? ctx.gazetteer.byCode(byCode.replace(/0+$/, ''));
     if (d) return divisionRef(d);
   }
+  return undefined;
+}
+
+/**
+ * The region a mention's own words name: the deepest region mention inside its span (某省某市某公司 →
+ * 某市, 某县城某街道安置点 → 某街道), else the longest region name of the document its canonical name
+ * starts with.
+ */
+function regionInName(regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
+  let best: EntityMention | undefined;
+  for (const r of regions) {
+    if (r.start < m.start || r.end > m.end || r.end - r.start >= m.end - m.start) continue;
+    if (!best || LEVEL_DEPTH[r.type as RegionLevel] >= LEVEL_DEPTH[best.type as RegionLevel]) best = r;
+  }
+  if (best) return refOf(best);
+  for (const r of regions) {
+    if (!m.name.startsWith(r.name) || r.name.length >= m.name.length) continue;
+    if (!best || r.name.length > best.name.length) best = r;
+  }
+  return best ? refOf(best) : undefined;
+}
+
+/**
+ * Where a body or site with no region in its name is: 县人民医院 (the county's own hospital) is in the
+ * county the report is about; so is a site named only by its own name (某某河安置点).
+ */
+function fallbackParent(ctx: DocContext, m: EntityMention): EntityRef | undefined {
+  const primary = ctx.primaryRegion;
+  if (!primary) return undefined;
+  if (m.type === 'Site') return primary;
+  if (primary.type === 'County' && /^县/.test(m.name)) return primary;
   return undefined;
 }
 
