@@ -44,7 +44,14 @@ describe('shortForms', () => {
 
 describe('villageCore', () => {
   it('should add 社区 to a bare resident committee name', () => {
-    expect(villageCore('西铁营居委会')).toEqual({ core: '西铁营', bare: true });
+    expect(villageCore('西铁营居委会')).toEqual({ core: '西铁营', bare: true, resident: true });
+  });
+
+  it('should strip the committee variants of the code list', () => {
+    expect(villageCore('同心社区委员会').core).toBe('同心社区');
+    expect(villageCore('陶报嘎查村委员会').core).toBe('陶报嘎查');
+    expect(villageCore('直亥买村牧委会').core).toBe('直亥买村');
+    expect(villageCore('东一街街道委员会').core).toBe('东一街街道');
   });
 });
 

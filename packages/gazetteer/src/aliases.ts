@@ -18,9 +18,12 @@ export interface ShortForm {
   kind: 'short' | 'stem';
 }
 
-// Committee suffixes of village-level names (GB/T 2260 village list; 村委会/居委会 are common abbreviations).
-const VILLAGE_COMMITTEE = /(村民委员会|村委会)$/u;
-const RESIDENT_COMMITTEE = /(居民委员会|居委会)$/u;
+// Committee suffixes of village-level names (村民委员会 and the abbreviations and variants the 2023 list
+// uses: 村委会, 村委员会, 牧委会, 居委会, 家委会, bare 委员会/委会 after 社区/嘎查/街道). Longest first.
+const COMMITTEE = /(村民委员会|居民委员会|村委员会|村委会|牧委会|居委会|家委会|委员会|委会)$/u;
+const VILLAGE_COMMITTEES = new Set(['村民委员会', '村委员会', '村委会']);
+const RESIDENT_COMMITTEES = new Set(['居民委员会', '居委会', '家委会']);
+const SETTLEMENT_END = /(村|嘎查|社区|街道|居)$/u;
 
 // Level suffixes whose removal leaves the stem people write (瓮安县 → 瓮安). Longest first.
 const PREFECTURE_SUFFIXES = ['自治州', '地区', '市', '盟', '州'];
@@ -48,22 +51,21 @@ function stripSuffix(name: string, suffixes: readonly string[]): string | undefi
 /**
  * Removes a village or resident committee suffix and gives the name people write for the village.
  * @param name - official village-level name
- * @returns the core name and, when the core has no 村/社区 ending, the forms with one
- * @example villageCore('海雀村村民委员会') // { core: '海雀村', bare: false }
- * @example villageCore('王庄村委会') // { core: '王庄村', bare: false }
+ * @returns the core name; `bare` when it has no 村/社区/嘎查/街道 ending; `resident` for residents' committees
+ * @example villageCore('海雀村村民委员会') // { core: '海雀村', bare: false, resident: false }
+ * @example villageCore('王庄村委会') // { core: '王庄村', bare: false, resident: false }
+ * @example villageCore('同心社区委员会') // { core: '同心社区', bare: false, resident: false }
  */
-export function villageCore(name: string): { core: string; bare: boolean } {
-  if (VILLAGE_COMMITTEE.test(name)) {
-    const core = name.replace(VILLAGE_COMMITTEE, '');
-    if (core.endsWith('村') || core.endsWith('嘎查') || core.endsWith('社区')) return { core, bare: false };
-    // 王庄村委会 = 王庄 + 村委会: the village is 王庄村.
-    return { core: `${core}村`, bare: false };
-  }
-  if (RESIDENT_COMMITTEE.test(name)) {
-    const core = name.replace(RESIDENT_COMMITTEE, '');
-    return { core, bare: !(core.endsWith('社区') || core.endsWith('村') || core.endsWith('居')) };
-  }
-  return { core: name, bare: false };
+export function villageCore(name: string): { core: string; bare: boolean; resident: boolean } {
+  const m = COMMITTEE.exec(name);
+  if (!m || m.index < 2) return { core: name, bare: false, resident: false };
+  const core = name.slice(0, m.index);
+  const suffix = m[1] ?? '';
+  const resident = RESIDENT_COMMITTEES.has(suffix);
+  if (SETTLEMENT_END.test(core)) return { core, bare: false, resident };
+  // 王庄村委会 = 王庄 + 村委会: the village is 王庄村.
+  if (VILLAGE_COMMITTEES.has(suffix)) return { core: `${core}村`, bare: false, resident };
+  return { core, bare: true, resident };
 }
 
 /**
@@ -111,11 +113,11 @@ export function shortForms(name: string, level: RegionLevel): ShortForm[] {
       break;
     }
     case 'Village': {
-      const { core, bare } = villageCore(name);
+      const { core, bare, resident } = villageCore(name);
       if (bare) {
-        // 西铁营居委会 → 西铁营 (a bare stem) and 西铁营社区.
+        // 西铁营居委会 → 西铁营 (a bare stem) and 西铁营社区; 浪琴牧委会 → 浪琴.
         add(core, 'stem');
-        add(`${core}社区`, 'short');
+        if (resident) add(`${core}社区`, 'short');
       } else {
         add(core, 'short');
       }
