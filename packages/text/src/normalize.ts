@@ -36,25 +36,25 @@ export interface NormalizedText {
   originalSpan(start: number, end: number): { start: number; end: number };
 }
 
-/** Growable output buffer: UTF-16 code units plus, per unit, the original span it came from. */
+/**
+ * Growable output buffer: UTF-16 code units plus, per unit, where in the original it came from. The end of
+ * that source is not stored: it is always one code point (one or two units) of the original.
+ */
 class Output {
   units: Uint16Array;
   from: Int32Array;
-  to: Int32Array;
   length = 0;
 
   constructor(capacity: number) {
     this.units = new Uint16Array(capacity);
     this.from = new Int32Array(capacity);
-    this.to = new Int32Array(capacity);
   }
 
-  push(unit: number, from: number, to: number): void {
+  push(unit: number, from: number): void {
     if (this.length === this.units.length) this.grow();
     const k = this.length++;
     this.units[k] = unit;
     this.from[k] = from;
-    this.to[k] = to;
   }
 
   private grow(): void {
@@ -65,9 +65,6 @@ class Output {
     const f = new Int32Array(cap);
     f.set(this.from);
     this.from = f;
-    const t = new Int32Array(cap);
-    t.set(this.to);
-    this.to = t;
   }
 
   toString(): string {
@@ -98,6 +95,17 @@ function emit(original: string): Output {
       const end = plan.ends[k]!;
       for (let i = plan.starts[k]!; i < end;) {
         const c = original.charCodeAt(i);
+        if (c >= 0x4e00 && c <= 0x9fff && spaceFrom < 0) {
+          // Fast path for the common case, a BMP Han character with no pending space: no folding, no
+          // punctuation mapping, always Chinese.
+          out.push(simplifiedCodePoint(c), i);
+          started = true;
+          prevCjk = true;
+          prevDigit = false;
+          joined = false;
+          i++;
+          continue;
+        }
         if (isDropped(c)) {
           i++;
           continue;
@@ -120,15 +128,15 @@ function emit(original: string): Output {
         if (spaceFrom >= 0) {
           // A number wrapped across lines (`86\n00人`) is one number; other non-Chinese neighbours keep a space.
           const splitNumber = joined && prevDigit && cp >= 0x30 && cp <= 0x39;
-          if (started && !cjk && !prevCjk && !splitNumber) out.push(0x20, spaceFrom, spaceFrom + 1);
+          if (started && !cjk && !prevCjk && !splitNumber) out.push(0x20, spaceFrom);
           spaceFrom = -1;
         }
         joined = false;
         if (cp > 0xffff) {
-          out.push(0xd800 + ((cp - 0x10000) >> 10), i, i + width);
-          out.push(0xdc00 + ((cp - 0x10000) & 0x3ff), i, i + width);
+          out.push(0xd800 + ((cp - 0x10000) >> 10), i);
+          out.push(0xdc00 + ((cp - 0x10000) & 0x3ff), i);
         } else {
-          out.push(cp, i, i + width);
+          out.push(cp, i);
         }
         started = true;
         prevCjk = cjk;
@@ -145,10 +153,10 @@ function emit(original: string): Output {
     }
     if (k + 1 < plan.count) {
       const at = plan.ends[k]!;
-      out.push(0x0a, at, at + 1);
+      out.push(0x0a, at);
       if (plan.terminal[k] !== 1) {
-        out.push(0x0a, at, at + 1);
-        out.push(0x0a, at, at + 1);
+        out.push(0x0a, at);
+        out.push(0x0a, at);
       }
     }
   }
@@ -168,14 +176,18 @@ export function normalize(original: string): NormalizedText {
   const out = emit(original);
   const text = out.toString();
   const from = out.from;
-  const to = out.to;
   const len = text.length;
   const origLen = original.length;
+  /** End (exclusive) in the original of the source of normalised unit i: one code point from its start. */
+  const endOf = (i: number): number => {
+    const at = from[i]!;
+    return Math.min(origLen, at + (codePointAt(original, at) > 0xffff ? 2 : 1));
+  };
   const clamp = (i: number): number => (i < 0 ? 0 : i > len ? len : Math.trunc(i));
   const toOriginal = (index: number): number => {
     const i = clamp(index);
     if (len === 0) return 0;
-    return i < len ? from[i]! : Math.min(to[len - 1]!, origLen);
+    return i < len ? from[i]! : endOf(len - 1);
   };
   return {
     original,
@@ -188,7 +200,7 @@ export function normalize(original: string): NormalizedText {
         const at = toOriginal(s);
         return { start: at, end: at };
       }
-      return { start: from[s]!, end: Math.max(from[s]!, to[e - 1]!) };
+      return { start: from[s]!, end: Math.max(from[s]!, endOf(e - 1)) };
     },
   };
 }

@@ -14,9 +14,10 @@ const convert = Converter({ from: 't', to: 'cn' });
 // scan in simplify.test.ts, which fails if a new opencc-js version adds another such chain.
 const SECOND_STEP = new Map<number, number>([['薴'.codePointAt(0)!, '苎'.codePointAt(0)!]]);
 
-// Per code point: 0 = not looked up yet, 0xffffffff = unchanged, else the simplified code point.
-const UNCHANGED = 0xffffffff;
-const table = new Uint32Array(0x40000);
+// Per code point: 0 = not looked up yet, -1 = unchanged, else the simplified code point (Int32 keeps
+// every value a small integer for V8).
+const UNCHANGED = -1;
+const table = new Int32Array(0x40000);
 
 /** Simplified code point for one code point, looked up once through opencc-js and cached. */
 function simplifyCodePoint(cp: number): number {

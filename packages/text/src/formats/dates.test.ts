@@ -2,7 +2,7 @@
  * Tests for publish-date finding on headers written for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { findPublishDate, parseDateValue } from './dates.js';
+import { findLabelledDate, findPublishDate, parseDateValue } from './dates.js';
 
 describe('findPublishDate', () => {
   it('should read a labelled date anywhere', () => {
@@ -22,6 +22,13 @@ describe('findPublishDate', () => {
     expect(findPublishDate(`${body}2019年3月1日，双方签订协议。`)).toBeUndefined();
     expect(findPublishDate('2021年2月30日')).toBeUndefined();
     expect(findPublishDate('2019年实现整县出列')).toBeUndefined();
+  });
+});
+
+describe('findLabelledDate', () => {
+  it('should skip unlabelled dates such as those of navigation links', () => {
+    expect(findLabelledDate('相关新闻 2020-04-01 台江县\n发布时间：2020-05-06')).toBe('2020-05-06');
+    expect(findLabelledDate('相关新闻 2020-04-01 台江县')).toBeUndefined();
   });
 });
 

@@ -53,13 +53,32 @@ export function findPublishDate(text: string): string | undefined {
   const folded = foldDigits(text);
   const dates = datesIn(folded);
   if (dates.length === 0) return undefined;
+  const labelled = labelledDate(folded, dates);
+  if (labelled) return labelled;
+  const first = dates[0]!;
+  return first.index < HEADER_CHARS ? first.iso : undefined;
+}
+
+/**
+ * Finds only a labelled date (`发布时间:2018-10-16`, `发布日期：2020年5月6日`) anywhere in the text; for
+ * page text full of navigation, where an unlabelled date near the top may belong to a link.
+ * @param text - text to search
+ * @example
+ * findLabelledDate('相关新闻 2020-04-01\n发布时间：2020-05-06') // → '2020-05-06'
+ */
+export function findLabelledDate(text: string): string | undefined {
+  const folded = foldDigits(text);
+  return labelledDate(folded, datesIn(folded));
+}
+
+function labelledDate(folded: string, dates: { index: number; iso: string }[]): string | undefined {
+  if (dates.length === 0) return undefined;
   for (const label of folded.matchAll(LABEL)) {
     const after = label.index + label[0].length;
     const next = dates.find((d) => d.index >= after);
     if (next && /^[\s:：]*$/u.test(folded.slice(after, next.index))) return next.iso;
   }
-  const first = dates[0]!;
-  return first.index < HEADER_CHARS ? first.iso : undefined;
+  return undefined;
 }
 
 /**

@@ -54,6 +54,12 @@ describe('extractDocx', () => {
 describe('firstShortLine', () => {
   it('should take a short unpunctuated first line as title', () => {
     expect(firstShortLine('\n台江县脱贫攻坚纪实\n\n2020年，台江县全面脱贫。')).toBe('台江县脱贫攻坚纪实');
-    expect(firstShortLine('2020年，台江县全面脱贫。')).toBeUndefined();
+    expect(firstShortLine('返回首页\n标 题: 作 者:\n第3777期 B4版\n台江县脱贫攻坚纪实\n正文。')).toBe(
+      '台江县脱贫攻坚纪实',
+    );
+  });
+
+  it('should find no title when the text starts with the body', () => {
+    expect(firstShortLine('2020年，台江县全面脱贫。\n台江县城全貌')).toBeUndefined();
   });
 });

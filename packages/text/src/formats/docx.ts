@@ -48,17 +48,26 @@ export async function extractDocx(bytes: Uint8Array, file: string): Promise<Load
 }
 
 /**
- * A title guessed from plain text: the first of the first three non-empty lines that is short (≤ 40
- * characters) and does not end a sentence.
+ * A title guessed from plain text: among the lines before the body starts (the first line that ends a
+ * sentence) and at most the first eight, the first one of 5–40 characters that is mostly Chinese and does
+ * not end with a colon — which skips navigation (`返回首页`), form labels (`标题:`) and issue numbers.
  * @param text - document text
  * @example
- * firstShortLine('台江县脱贫攻坚纪实\n\n2020年，台江县……。') // → '台江县脱贫攻坚纪实'
+ * firstShortLine('返回首页\n台江县脱贫攻坚纪实\n\n2020年，台江县……。') // → '台江县脱贫攻坚纪实'
  */
 export function firstShortLine(text: string): string | undefined {
   const lines = text
     .split(/\r?\n/u)
     .map((l) => l.trim())
     .filter(Boolean)
-    .slice(0, 3);
-  return lines.find((l) => l.length >= 2 && l.length <= 40 && !/[。！？；.!?;]["”’」』）)]*$/u.test(l));
+    .slice(0, 8);
+  for (const line of lines) {
+    if (/[。！？；.!?;]["”’」』）)]*$/u.test(line)) return undefined; // the body has started
+    const visible = line.replace(/\s+/gu, '');
+    const han = visible.match(/\p{Script=Han}/gu)?.length ?? 0;
+    if (visible.length >= 5 && visible.length <= 40 && han >= 0.6 * visible.length && !/[:：]$/u.test(visible)) {
+      return line;
+    }
+  }
+  return undefined;
 }

@@ -61,6 +61,12 @@ describe('extractHtml', () => {
     expect(doc.text).toContain(REPORT_PARAGRAPHS[1]);
   });
 
+  it('should not take a date from a navigation link', async () => {
+    const html = page('utf-8').replace('<nav>', '<nav><a href="/old">2019-01-02 旧闻</a>');
+    const doc = await extractHtml(new TextEncoder().encode(html), 'n.html');
+    expect(doc.date).toBeUndefined();
+  });
+
   it('should read the date from article:published_time', async () => {
     const head = `<meta property="article:published_time" content="${REPORT_DATE}T09:00:00+08:00">`;
     expect((await extractHtml(new TextEncoder().encode(page('utf-8', head)), 'm.html')).date).toBe(REPORT_DATE);

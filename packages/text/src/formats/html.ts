@@ -8,7 +8,7 @@
  */
 import { InputError } from '@fupin/graph-schema';
 import { decodeHtml } from './charset.js';
-import { parseDateValue, findPublishDate } from './dates.js';
+import { findLabelledDate, findPublishDate, parseDateValue } from './dates.js';
 import { domText, type DomNode } from './dom-text.js';
 import type { LoadedDocument } from './types.js';
 
@@ -101,6 +101,8 @@ export async function extractHtml(bytes: Uint8Array, file: string): Promise<Load
   // `<title>` often reads `标题_网站名`: prefer the page's <h1> when the title contains it.
   const title = h1 && (pageTitle.includes(h1) || !pageTitle) ? h1 : articleTitle || h1 || pageTitle || undefined;
   if (title && !text.startsWith(title)) text = `${title}\n\n${text}`;
-  const found = date ?? findPublishDate(pageText);
+  // Meta first, then a labelled date anywhere on the page, then a date at the top of the article itself
+  // (not of the page, whose top is navigation that may list other articles' dates).
+  const found = date ?? findLabelledDate(pageText) ?? findPublishDate(text);
   return { text, format: 'html', encoding, ...(title ? { title } : {}), ...(found ? { date: found } : {}) };
 }
