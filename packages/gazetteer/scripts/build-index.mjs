@@ -162,8 +162,8 @@ for (const county of [...byCounty.keys()].sort()) {
 
 mkdirSync(dataDir, { recursive: true });
 const writeAtomic = (path, content) => {
-  writeFileSync(`${path}.tmp`, content);
-  renameSync(`${path}.tmp`, path);
+  writeFileSync(`${path}.${process.pid}.tmp`, content);
+  renameSync(`${path}.${process.pid}.tmp`, path);
 };
 writeAtomic(join(dataDir, 'divisions.tsv'), `${lines.join('\n')}\n`);
 writeAtomic(join(dataDir, 'villages.tsv'), chunks.join(''));
