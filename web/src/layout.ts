@@ -53,15 +53,16 @@ function extent(graph: ViewGraph): number {
 const PLATEAU_WINDOW = 8;
 
 /**
- * Tells whether movement has stopped falling: the last window's least movement is no lower than 97%
+ * Tells whether movement has stopped falling: the last window's mean movement is no lower than 97%
  * of the window before's. ForceAtlas2 never comes to a full stop on large graphs (nodes keep swinging
  * around their place), so "no longer improving" is the practical convergence test.
  * @example plateaued([0.1, 0.08, …16 samples]) // false while still shrinking
  */
 export function plateaued(samples: readonly number[]): boolean {
   if (samples.length < PLATEAU_WINDOW * 2) return false;
-  const before = Math.min(...samples.slice(0, PLATEAU_WINDOW));
-  const last = Math.min(...samples.slice(PLATEAU_WINDOW));
+  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const before = mean(samples.slice(0, PLATEAU_WINDOW));
+  const last = mean(samples.slice(PLATEAU_WINDOW));
   return last >= before * 0.97;
 }
 
@@ -91,6 +92,7 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     if (timer === undefined) return;
     clearInterval(timer);
     timer = undefined;
+    graph.removeListener('eachNodeAttributesUpdated', countIteration);
     layout.kill();
     finish({ reason, ms: Math.round(performance.now() - t0) });
   };
@@ -100,6 +102,14 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   let calm = 0;
   let started = false;
   const recent: number[] = [];
+  // The supervisor writes each worker iteration's positions with one updateEachNodeAttributes call;
+  // counting those turns "movement per sample" (which depends on how many iterations fell inside the
+  // sample) into movement per iteration, a much steadier signal.
+  let iterations = 0;
+  const countIteration = (): void => {
+    iterations++;
+  };
+  graph.on('eachNodeAttributesUpdated', countIteration);
   layout.start();
   timer = setInterval(() => {
     if (performance.now() - t0 > maxMs) return end('timeout');
@@ -112,11 +122,16 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     });
     previous = next;
     // Two calm samples in a row: one alone can be a pause between worker iterations.
-    const ratio = moved / graph.order / extent(graph);
-    options.trace?.push(Number(ratio.toPrecision(3)));
+    const steps = iterations;
+    iterations = 0;
     // Nothing moves until the worker has started and sent its first positions back: not convergence.
-    if (moved > 0) started = true;
-    if (!started) return;
+    if (steps === 0) return;
+    const ratio = moved / steps / graph.order / extent(graph);
+    options.trace?.push(Number(ratio.toPrecision(3)));
+    if (!started) {
+      started = true; // the first sample holds a partial iteration
+      return;
+    }
     recent.push(ratio);
     if (recent.length > PLATEAU_WINDOW * 2) recent.shift();
     calm = ratio < tolerance ? calm + 1 : 0;
