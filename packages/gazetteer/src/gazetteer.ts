@@ -99,7 +99,7 @@ export class Gazetteer {
   }
 
   /**
-   * Loads the index built by scripts/build-index.mjs (synchronous; ~50 ms). Throws an InputError
+   * Loads the index built by scripts/build-index.mjs (synchronous; 60–120 ms CPU measured, see the bench). Throws an InputError
    * (`INPUT_UNREADABLE`) naming the missing file when the index has not been built.
    * @param options - `dataDir`: directory of the built index (default packages/gazetteer/data)
    * @example Gazetteer.load().lookup('从江县')[0].division.code // '522633000000'
