@@ -56,6 +56,15 @@ describe('decodeBytes', () => {
     expect(d.encoding).toBe('Big5');
   });
 
+  it('should keep UTF-8 with one broken sequence as UTF-8 rather than guess another encoding', () => {
+    const text = SAMPLE.repeat(20);
+    const bytes = new TextEncoder().encode(text);
+    const cut = bytes.subarray(0, bytes.length - 2); // ends in the middle of a character
+    const d = decodeBytes(cut, 'cut.txt');
+    expect(d.encoding).toBe('UTF-8');
+    expect(d.text.startsWith(SAMPLE)).toBe(true);
+  });
+
   it('should refuse binary bytes with INPUT_BINARY', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(codeOf(() => decodeBytes(png, 'x.png'))).toBe('INPUT_BINARY');

@@ -132,6 +132,10 @@ function decodeUtf8(bytes: Uint8Array, file: string, offset: number): DecodedTex
       );
     }
   }
+  // UTF-8 with a stray bad byte (a file cut mid-character, one corrupted sequence) is still UTF-8; a
+  // GBK or Big5 file read as UTF-8 turns into mostly replacement characters instead.
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  if (replacementRatio(lenient) <= 0.001) return { text: lenient, encoding: 'UTF-8' };
   const candidates = chardet.analyse(bytes);
   for (const match of candidates) {
     const name = iconvName(match.name);

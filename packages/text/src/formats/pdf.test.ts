@@ -50,7 +50,41 @@ async function newspaperPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
+/**
+ * A minimal PDF whose Chinese text uses a predefined CMap (UniGB-UCS2-H) and a non-embedded Adobe-GB1 font,
+ * as many Chinese office tools write them; pdf.js must load its bundled CMap files to read it.
+ */
+function predefinedCmapPdf(text: string): Uint8Array {
+  const hex = [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const stream = `BT /F1 12 Tf 50 700 Td <${hex}> Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
 describe('extractPdf', () => {
+  it('should read Chinese text set with a predefined CMap', async () => {
+    const doc = await extractPdf(predefinedCmapPdf('台江县与杭州市结对帮扶。'), 'cmap.pdf');
+    expect(doc.text).toBe('台江县与杭州市结对帮扶。');
+  });
+
   it.skipIf(!existsSync(FONT))(
     'should read a two-column page in column order with title, date and every sentence',
     async () => {
