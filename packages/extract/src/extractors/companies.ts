@@ -45,20 +45,36 @@ function suffixRegex(suffixes: readonly string[]): RegExp {
   return re;
 }
 
-interface Token {
+/** A jieba word with its tag and offsets in the tagged text. */
+export interface Token {
   word: string;
   tag: string;
   start: number;
   end: number;
 }
 
-function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
+// Sentences are tagged once for all extractors of this package (companies, bodies, sites, industries):
+// a small cache keyed by the text, emptied when it grows, so memory stays flat on long corpora.
+const tagCache = new Map<string, Token[]>();
+const TAG_CACHE_LIMIT = 2048;
+
+/**
+ * jieba POS-tagged words of a text with their offsets, cached by text.
+ * @param segmenter - jieba-backed segmenter
+ * @param text - a sentence or a short phrase
+ * @example tagWithOffsets(seg, '引进某公司')[0] // { word: '引进', tag: 'v', start: 0, end: 2 }
+ */
+export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
+  const hit = tagCache.get(text);
+  if (hit) return hit;
   const out: Token[] = [];
   let pos = 0;
   for (const { word, tag } of segmenter.tag(text)) {
     out.push({ word, tag, start: pos, end: pos + word.length });
     pos += word.length;
   }
+  if (tagCache.size >= TAG_CACHE_LIMIT) tagCache.clear();
+  tagCache.set(text, out);
   return out;
 }
 

@@ -9,6 +9,7 @@
  */
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { isNameBoundary } from '../lexicon/function-words.js';
+import { tagWithOffsets, type Token } from './companies.js';
 import {
   FARM_UNITS,
   GENERIC_PRODUCT_WORDS,
@@ -27,12 +28,6 @@ export interface IndustryHit {
   via: 'quantity' | 'list' | 'site' | 'verb';
 }
 
-interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
 
 const QUANTITY_RE = new RegExp(
   `(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)(?:余|多)?(?:万|亿)?(?:${FARM_UNITS.join('|')})`,
@@ -48,13 +43,7 @@ const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|�
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
 
 function tokenize(segmenter: Segmenter, text: string): Token[] {
-  const out: Token[] = [];
-  let pos = 0;
-  for (const { word, tag } of segmenter.tag(text)) {
-    out.push({ word, tag, start: pos, end: pos + word.length });
-    pos += word.length;
-  }
-  return out;
+  return tagWithOffsets(segmenter, text);
 }
 
 function isProductToken(t: Token): boolean {
@@ -163,9 +152,15 @@ function listHits(text: string, push: (s: number, e: number, via: IndustryHit['v
 
 function siteAndVerbHits(text: string, tokens: Token[], push: (s: number, e: number, via: IndustryHit['via']) => void): void {
   for (const m of text.matchAll(siteSuffixRe)) {
-    const i = tokenIndexAt(tokens, m.index ?? 0) - 1;
-    const t = tokens[i];
-    if (t && t.end === m.index && isProductToken(t)) push(t.start, t.end, 'site');
+    const at = m.index ?? 0;
+    const holder = tokens[tokenIndexAt(tokens, at)];
+    if (holder && holder.start < at) {
+      // jieba kept product and base together (蔬菜基地): the product is the word's head
+      if (at - holder.start >= 2 && !GENERIC_PRODUCT_WORDS.has(text.slice(holder.start, at))) push(holder.start, at, 'site');
+      continue;
+    }
+    const t = tokens[tokenIndexAt(tokens, at) - 1];
+    if (t && t.end === at && isProductToken(t)) push(t.start, t.end, 'site');
   }
   tokens.forEach((t, i) => {
     if (t.word === '种植' || t.word === '养殖' || t.word === '栽种') {
@@ -213,9 +208,9 @@ export const industryExtractor: EntityExtractor = {
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
     ctx.sentences.forEach((s, index) => {
-      // a base's name holds its product (香葱基地): only places and programs block a product
+      // a base's or a program's name holds its product (香葱基地, “万亩锥栗产业带”): only places and firms block a product
       const taken = ctx.mentions
-        .filter((m) => m.sentence === index && m.type !== 'Site' && m.type !== 'Organization')
+        .filter((m) => m.sentence === index && m.type !== 'Site' && m.type !== 'Organization' && m.type !== 'Program')
         .map((m): [number, number] => [m.start - s.start, m.end - s.start]);
       for (const h of findIndustries(ctx.segmenter, s.text, taken)) {
         out.push({

@@ -49,9 +49,19 @@ function regionMentions(ctx: DocContext, sentence: number, exclude: readonly { s
     .sort((a, b) => a.start - b.start);
 }
 
-/** A region at the head of a clause: what comes before it in the clause is at most a time phrase. */
-function clauseInitial(text: string, sentenceStart: number, m: EntityMention): boolean {
-  const lead = text.slice(clauseStart(text, sentenceStart, m.start), m.start);
+/**
+ * A region at the head of a clause: what comes before it in the clause is at most a time phrase and
+ * the places it belongs to (台江县施洞镇: 施洞镇 heads the clause too).
+ */
+function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention): boolean {
+  const text = ctx.normalized.text;
+  const from = clauseStart(text, sentenceStart, m.start);
+  let lead = text.slice(from, m.start);
+  for (const r of ctx.mentions) {
+    if (r.sentence === m.sentence && r !== m && r.start >= from && r.end <= m.start && isRegionType(r.type)) {
+      lead = lead.replace(text.slice(r.start, r.end), '');
+    }
+  }
   return /^(?:|.{0,12}(?:以来|期间|年|月|日|底|初|时|目前|同时|此外|近年来|其中))$/.test(lead);
 }
 
@@ -94,7 +104,7 @@ export function subjectRegions(
   const from = clauseStart(text, s.start, at);
   const inClause = here.filter((m) => m.start >= from);
   if (inClause.length) return nearestWithCoordinated(text, inClause).map(refOf);
-  const initial = here.filter((m) => clauseInitial(text, s.start, m));
+  const initial = here.filter((m) => clauseInitial(ctx, s.start, m));
   if (initial.length) return nearestWithCoordinated(text, initial).map(refOf);
   for (let k = sentence - 1; k >= 0 && k >= sentence - 4; k--) {
     const prev = ctx.sentences[k];
@@ -108,7 +118,7 @@ export function subjectRegions(
       }
       break;
     }
-    const subjects = prevRegions.filter((m) => clauseInitial(text, prev.start, m));
+    const subjects = prevRegions.filter((m) => clauseInitial(ctx, prev.start, m));
     if (subjects.length) return nearestWithCoordinated(text, subjects).map(refOf);
   }
   return ctx.primaryRegion ? [ctx.primaryRegion] : [];
