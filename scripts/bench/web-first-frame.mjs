@@ -11,6 +11,7 @@
  * Usage: node scripts/bench/web-first-frame.mjs [--nodes 20000] [--edges 60000] [--layout-ms 60000]
  * Needs: `pnpm build` (web/dist, packages/*\/dist) and /usr/bin/chromium.
  */
+/* global window, performance -- page functions run in the browser; performance is a Node global too */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +56,14 @@ function generate(n, e) {
   for (let i = 0; i < 100; i++) {
     const text = `第${i}号协作简报。某区与某县开展结对帮扶，投入资金${100 + i}万元。`;
     const sha = sha256Hex(text);
-    docs.push({ id: documentId(sha), path: `bench/${i}.txt`, sha256: sha, title: `第${i}号协作简报`, chars: text.length, text });
+    docs.push({
+      id: documentId(sha),
+      path: `bench/${i}.txt`,
+      sha256: sha,
+      title: `第${i}号协作简报`,
+      chars: text.length,
+      text,
+    });
   }
   const entities = [];
   const byType = new Map();
@@ -69,11 +77,16 @@ function generate(n, e) {
   // Regions: 2 eastern + 2 western provinces, 12 prefectures, 120 counties, townships, villages.
   const provinces = ['32', '33', '52', '53'].map((p) => add('Province', `省${p}`, `${p}0000000000`));
   const prefectures = [];
-  for (let i = 0; i < 12; i++) prefectures.push(add('Prefecture', `市${i}`, `${provinces[i % 4].code.slice(0, 2)}${String(i + 1).padStart(2, '0')}00000000`));
+  for (let i = 0; i < 12; i++)
+    prefectures.push(
+      add('Prefecture', `市${i}`, `${provinces[i % 4].code.slice(0, 2)}${String(i + 1).padStart(2, '0')}00000000`),
+    );
   const counties = [];
   for (let i = 0; i < 120; i++) {
     const pref = prefectures[i % 12];
-    counties.push(add('County', `县${i}`, `${pref.code.slice(0, 4)}${String(Math.floor(i / 12) + 1).padStart(2, '0')}000000`));
+    counties.push(
+      add('County', `县${i}`, `${pref.code.slice(0, 4)}${String(Math.floor(i / 12) + 1).padStart(2, '0')}000000`),
+    );
   }
   const regionBudget = Math.floor(n * 0.6);
   const townships = [];
@@ -83,7 +96,13 @@ function generate(n, e) {
     townships.push(add('Township', `${county.name}镇${townships.length}`));
     for (let k = 0; k < 6 && entities.length < regionBudget; k++) add('Village', `村${v++}`);
   }
-  const rest = [['Program', 0.1], ['Company', 0.12], ['Industry', 0.04], ['Site', 0.07], ['Organization', 0.07]];
+  const rest = [
+    ['Program', 0.1],
+    ['Company', 0.12],
+    ['Industry', 0.04],
+    ['Site', 0.07],
+    ['Organization', 0.07],
+  ];
   for (const [type, share] of rest) for (let i = 0, m = Math.floor(n * share); i < m; i++) add(type, `${type}${i}`);
   while (entities.length < n) add('Company', `企业${entities.length}`);
 
@@ -95,10 +114,22 @@ function generate(n, e) {
     const doc = pick(docs);
     const sentence = doc.text.split('。')[1] + '。';
     const start = doc.text.indexOf(sentence);
-    relations.set(id, { id, type, source: s.id, target: t.id, evidence: [{ documentId: doc.id, sentence, start, end: start + sentence.length, extractor: 'bench' }], properties: {} });
+    relations.set(id, {
+      id,
+      type,
+      source: s.id,
+      target: t.id,
+      evidence: [{ documentId: doc.id, sentence, start, end: start + sentence.length, extractor: 'bench' }],
+      properties: {},
+    });
   };
   for (const p of prefectures) link('LOCATED_IN', p, provinces[Number(p.code.slice(2, 4) - 1) % 4]);
-  for (const c of counties) link('LOCATED_IN', c, prefectures.find((p) => p.code.slice(0, 4) === c.code.slice(0, 4)));
+  for (const c of counties)
+    link(
+      'LOCATED_IN',
+      c,
+      prefectures.find((p) => p.code.slice(0, 4) === c.code.slice(0, 4)),
+    );
   townships.forEach((t, i) => link('LOCATED_IN', t, counties[i % counties.length]));
   for (const vil of byType.get('Village') ?? []) link('LOCATED_IN', vil, pick(townships));
   const east = counties.filter((c) => ['32', '33'].includes(c.code.slice(0, 2)));
@@ -141,14 +172,25 @@ const server = createServer({ store, staticDir: WEB_DIST, port: 0 });
 const { url } = await server.start();
 const browser = await chromium.launch({
   executablePath: values.chromium,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
   const target = `${url}?limit=${N}&layoutMs=${values['layout-ms']}`;
   await page.goto(target);
   await page.waitForFunction(() => window.__fupin?.timings?.firstFrame !== undefined, null, { timeout: 120_000 });
-  await page.waitForFunction(() => window.__fupin?.layout === 'done', null, { timeout: Number(values['layout-ms']) + 60_000 });
+  await page.waitForFunction(() => window.__fupin?.layout === 'done', null, {
+    timeout: Number(values['layout-ms']) + 60_000,
+  });
   const m = await page.evaluate(() => ({
     timings: window.__fupin.timings,
     outcome: window.__fupin.layoutOutcome,
@@ -160,14 +202,26 @@ try {
   // Second load: positions come from the localStorage cache, so no layout runs.
   await page.reload();
   await page.waitForFunction(() => window.__fupin?.layout === 'done', null, { timeout: 120_000 });
-  const cached = await page.evaluate(() => ({ timings: window.__fupin.timings, outcome: window.__fupin.layoutOutcome }));
+  const cached = await page.evaluate(() => ({
+    timings: window.__fupin.timings,
+    outcome: window.__fupin.layoutOutcome,
+  }));
   const out = {
     graph: { nodes: stats.nodes, relations: stats.relations, drawnNodes: m.drawn, drawnEdges: m.edges },
     setupMs: { generate: Math.round(tGen - t0), storeWrite: Math.round(tWrite - tGen) },
-    firstLoadMs: { dataLoaded: m.timings.dataLoaded, firstFrame: m.timings.firstFrame, layoutDone: m.timings.layoutDone },
+    firstLoadMs: {
+      dataLoaded: m.timings.dataLoaded,
+      firstFrame: m.timings.firstFrame,
+      layoutDone: m.timings.layoutDone,
+    },
     layout: m.outcome,
     layoutTrace: m.trace,
-    reloadMs: { dataLoaded: cached.timings.dataLoaded, firstFrame: cached.timings.firstFrame, layoutDone: cached.timings.layoutDone, layout: cached.outcome?.reason },
+    reloadMs: {
+      dataLoaded: cached.timings.dataLoaded,
+      firstFrame: cached.timings.firstFrame,
+      layoutDone: cached.timings.layoutDone,
+      layout: cached.outcome?.reason,
+    },
   };
   console.log(JSON.stringify(out, null, 2));
   console.log(

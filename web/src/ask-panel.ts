@@ -15,9 +15,9 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 function asEntity(v: Record<string, unknown>): EntitySummary | undefined {
   const props = isObj(v.properties) ? { ...v.properties, ...v } : v;
-  const type = (props.type ?? (Array.isArray(v.labels) ? v.labels.find((l) => ENTITY_TYPE_LIST.includes(l as EntityType)) : undefined)) as
-    | EntityType
-    | undefined;
+  const type = (props.type ??
+    (Array.isArray(v.labels) ? v.labels.find((l) => ENTITY_TYPE_LIST.includes(l as EntityType)) : undefined)) as
+    EntityType | undefined;
   if (typeof props.id !== 'string' || typeof props.name !== 'string' || !type || !ENTITY_TYPE_LIST.includes(type))
     return undefined;
   return {
@@ -64,18 +64,31 @@ function table(rows: unknown[]): HTMLTableElement {
     return typeof v === 'string' ? v : JSON.stringify(v);
   };
   return el('table', { className: 'result-table', testid: 'result-table' }, [
-    el('thead', {}, [el('tr', {}, cols.map((c) => el('th', { text: c })))]),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        cols.map((c) => el('th', { text: c })),
+      ),
+    ]),
     el(
       'tbody',
       {},
-      rows.slice(0, 500).map((r) => el('tr', {}, cols.map((c) => el('td', { text: cell(isObj(r) ? r[c] : r) })))),
+      rows.slice(0, 500).map((r) =>
+        el(
+          'tr',
+          {},
+          cols.map((c) => el('td', { text: cell(isObj(r) ? r[c] : r) })),
+        ),
+      ),
     ),
   ]);
 }
 
 function rowsOf(result: unknown): unknown[] | undefined {
   if (Array.isArray(result)) return result;
-  if (isObj(result)) for (const k of ['rows', 'records', 'results', 'items', 'answer']) if (Array.isArray(result[k])) return result[k];
+  if (isObj(result))
+    for (const k of ['rows', 'records', 'results', 'items', 'answer']) if (Array.isArray(result[k])) return result[k];
   return undefined;
 }
 
@@ -96,9 +109,15 @@ function renderResult(out: HTMLElement, result: unknown, onEntity: (id: string) 
       el(
         'div',
         { className: 'chips' },
-        g.nodes.slice(0, 60).map((n) =>
-          el('button', { className: 'chip', text: `${n.name} · ${typeLabel(n.type)}`, onClick: () => onEntity(n.id) }),
-        ),
+        g.nodes
+          .slice(0, 60)
+          .map((n) =>
+            el('button', {
+              className: 'chip',
+              text: `${n.name} · ${typeLabel(n.type)}`,
+              onClick: () => onEntity(n.id),
+            }),
+          ),
       ),
     );
   if (!parts.length) parts.push(el('pre', { text: JSON.stringify(result, null, 2) }));
@@ -149,7 +168,9 @@ export function attachCypher(
       if (g.nodes.length) actions.showGraph(g);
     } catch (err) {
       const code = err instanceof ApiError ? ` [${err.code}]` : '';
-      out.replaceChildren(el('p', { className: 'error', testid: 'cypher-error', text: `${(err as Error).message}${code}` }));
+      out.replaceChildren(
+        el('p', { className: 'error', testid: 'cypher-error', text: `${(err as Error).message}${code}` }),
+      );
     }
   });
 }

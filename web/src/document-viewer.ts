@@ -37,7 +37,10 @@ export function splitForHighlight(text: string, h: Highlight): [string, string, 
  * Creates the viewer inside a host element; `open` loads a document and scrolls to the highlight.
  * @example const viewer = createDocumentViewer(document.body); await viewer.open('doc:1a2b…', { sentence: '苏州市吴中区帮扶从江县。' });
  */
-export function createDocumentViewer(host: HTMLElement): { open(id: string, h?: Highlight): Promise<void>; close(): void } {
+export function createDocumentViewer(host: HTMLElement): {
+  open(id: string, h?: Highlight): Promise<void>;
+  close(): void;
+} {
   const title = el('h2', { testid: 'document-title' });
   const meta = el('div', { className: 'doc-meta', testid: 'document-meta' });
   const body = el('div', { className: 'doc-text', testid: 'document-text' });

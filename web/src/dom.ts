@@ -31,7 +31,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (options.title) node.title = options.title;
   for (const [k, v] of Object.entries(options.attrs ?? {})) node.setAttribute(k, v);
   if (options.onClick) node.addEventListener('click', options.onClick as EventListener);
-  for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  for (const c of children)
+    if (c !== null && c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
 

@@ -53,20 +53,34 @@ export function renderLegend(
 
   typesHost.replaceChildren(
     ...ENTITY_TYPE_LIST.map((type) =>
-      row(`type-filter-${type}`, TYPE_COLORS[type], typeLabel(type), typeCounts.get(type) ?? 0, !state.hiddenTypes.has(type), (on) => {
-        if (on) state.hiddenTypes.delete(type);
-        else state.hiddenTypes.add(type);
-        onChange();
-      }),
+      row(
+        `type-filter-${type}`,
+        TYPE_COLORS[type],
+        typeLabel(type),
+        typeCounts.get(type) ?? 0,
+        !state.hiddenTypes.has(type),
+        (on) => {
+          if (on) state.hiddenTypes.delete(type);
+          else state.hiddenTypes.add(type);
+          onChange();
+        },
+      ),
     ),
   );
   relationsHost.replaceChildren(
     ...RELATION_TYPE_LIST.map((type) =>
-      row(`rel-filter-${type}`, RELATION_COLORS[type], relationLabel(type), relCounts.get(type) ?? 0, !state.hiddenRelations.has(type), (on) => {
-        if (on) state.hiddenRelations.delete(type);
-        else state.hiddenRelations.add(type);
-        onChange();
-      }),
+      row(
+        `rel-filter-${type}`,
+        RELATION_COLORS[type],
+        relationLabel(type),
+        relCounts.get(type) ?? 0,
+        !state.hiddenRelations.has(type),
+        (on) => {
+          if (on) state.hiddenRelations.delete(type);
+          else state.hiddenRelations.add(type);
+          onChange();
+        },
+      ),
     ),
   );
 }

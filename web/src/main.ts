@@ -69,7 +69,8 @@ declare global {
 window.__fupin = hook;
 
 view.sigma.on('afterRender', () => {
-  if (hook.timings.firstFrame === undefined && graph.order > 0) hook.timings.firstFrame = Math.round(performance.now() - t0);
+  if (hook.timings.firstFrame === undefined && graph.order > 0)
+    hook.timings.firstFrame = Math.round(performance.now() - t0);
 });
 
 function syncUrl(): void {
@@ -89,7 +90,9 @@ function syncUrl(): void {
 
 function showStatus(extra = ''): void {
   const layout = hook.layout === 'running' ? t('layoutRunning') : hook.layout === 'done' ? t('layoutDone') : '';
-  status.textContent = [`${graph.order} ${t('nodes')} · ${graph.size} ${t('edges')}`, layout, extra].filter(Boolean).join(' · ');
+  status.textContent = [`${graph.order} ${t('nodes')} · ${graph.size} ${t('edges')}`, layout, extra]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function refreshAll(): void {
@@ -133,7 +136,13 @@ async function loadView(name: ViewName, sub?: Subgraph): Promise<void> {
   byId('cypher-section').hidden = name !== 'cypher';
   hook.layout = 'idle';
   showStatus(t('loading'));
-  const data = sub ?? (name === 'cooperation' ? await api.subgraph({ cooperation: true, limit: url.limit }) : name === 'all' ? await api.subgraph({ limit: url.limit }) : { nodes: [], edges: [] });
+  const data =
+    sub ??
+    (name === 'cooperation'
+      ? await api.subgraph({ cooperation: true, limit: url.limit })
+      : name === 'all'
+        ? await api.subgraph({ limit: url.limit })
+        : { nodes: [], edges: [] });
   const cache = name === 'all' ? loadPositions('all') : new Map<string, [number, number]>();
   mergeSubgraph(graph, data, cache);
   // Big graphs: fewer labels and no edges while panning, so the view stays fluid.
@@ -167,7 +176,8 @@ async function select(id: string, focus = true): Promise<void> {
     state.path = undefined;
     view.refresh();
     syncUrl();
-    if (focus) void layoutSettled.then(() => (state.selected === id ? view.fit([id, ...graph.neighbors(id)]) : undefined));
+    if (focus)
+      void layoutSettled.then(() => (state.selected === id ? view.fit([id, ...graph.neighbors(id)]) : undefined));
     panel.replaceChildren(el('p', { className: 'meta', text: t('loading') }));
     const detail = await api.entity(id);
     if (state.selected !== id) return;
@@ -272,7 +282,12 @@ byId('lang').addEventListener('click', () => {
 });
 const askActions = { select: (id: string) => void select(id), showGraph: (g: Subgraph) => void loadView('cypher', g) };
 attachAsk(byId<HTMLFormElement>('ask-form'), byId<HTMLInputElement>('ask-input'), byId('ask-result'), askActions);
-attachCypher(byId<HTMLFormElement>('cypher-form'), byId<HTMLTextAreaElement>('cypher-input'), byId('cypher-result'), askActions);
+attachCypher(
+  byId<HTMLFormElement>('cypher-form'),
+  byId<HTMLTextAreaElement>('cypher-input'),
+  byId('cypher-result'),
+  askActions,
+);
 document.addEventListener('keydown', (ev) => {
   const target = ev.target as HTMLElement;
   const typing = target.tagName === 'INPUT' || target.tagName === 'TEXTAREA';

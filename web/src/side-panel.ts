@@ -123,7 +123,11 @@ export function renderPanel(host: HTMLElement, detail: EntityDetail, actions: Pa
     dot.style.background = RELATION_COLORS[type];
     return el('section', { className: 'rel-group', testid: `relations-${type}` }, [
       el('h4', {}, [dot, `${relationLabel(type)} (${rels.length})`]),
-      el('ul', {}, rels.map((r) => relationItem(r, entity.id, docs, actions))),
+      el(
+        'ul',
+        {},
+        rels.map((r) => relationItem(r, entity.id, docs, actions)),
+      ),
     ]);
   });
 

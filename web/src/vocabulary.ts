@@ -69,8 +69,20 @@ export function isEasternCode(code: string | undefined): boolean | undefined {
 
 /** Colours for communities (Louvain), cycled. */
 export const COMMUNITY_PALETTE = [
-  '#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d',
-  '#1f78b4', '#b2df8a', '#fb9a99', '#cab2d6', '#ff7f00', '#6a3d9a', '#b15928',
+  '#1b9e77',
+  '#d95f02',
+  '#7570b3',
+  '#e7298a',
+  '#66a61e',
+  '#e6ab02',
+  '#a6761d',
+  '#1f78b4',
+  '#b2df8a',
+  '#fb9a99',
+  '#cab2d6',
+  '#ff7f00',
+  '#6a3d9a',
+  '#b15928',
 ];
 
 /** Grey for nodes and edges pushed to the background by a selection or a path. */

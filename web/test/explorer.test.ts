@@ -26,7 +26,10 @@ async function search(page: Page, text: string, id: string): Promise<void> {
 describe('web explorer', () => {
   it('should draw the graph', async () => {
     const { page, errors } = await openPage(h);
-    const drawn = await page.evaluate(() => ({ order: window.__fupin.sigma.getGraph().order, visible: window.__fupin.visibleCount() }));
+    const drawn = await page.evaluate(() => ({
+      order: window.__fupin.sigma.getGraph().order,
+      visible: window.__fupin.visibleCount(),
+    }));
     expect(drawn).toEqual({ order: 15, visible: 15 });
     expect(await page.evaluate(() => window.__fupin.inkPixels())).toBeGreaterThan(500);
     expect(await page.textContent('[data-testid=legend-types]')).toContain('县级');
@@ -39,12 +42,17 @@ describe('web explorer', () => {
     await search(page, '吴中', ids.wuzhong);
     expect(await page.textContent('[data-testid=panel-name]')).toContain('吴中区');
     expect(await page.textContent('[data-testid=panel-code]')).toBe('320506000000');
-    const sentences = await page.$$eval('[data-testid=evidence-sentence]', (els) => els.map((e) => e.textContent ?? ''));
+    const sentences = await page.$$eval('[data-testid=evidence-sentence]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
     expect(sentences.some((s) => s.includes(WUZHONG_EVIDENCE))).toBe(true);
     expect(new URL(page.url()).searchParams.get('node')).toBe(ids.wuzhong);
     // Neighbours stay highlighted, the rest fades: 从江县 keeps its colour, 杭州市 is muted.
     const colours = await page.evaluate(
-      ([a, b]) => [window.__fupin.sigma.getNodeDisplayData(a)?.color, window.__fupin.sigma.getNodeDisplayData(b)?.color],
+      ([a, b]) => [
+        window.__fupin.sigma.getNodeDisplayData(a)?.color,
+        window.__fupin.sigma.getNodeDisplayData(b)?.color,
+      ],
       [ids.congjiang, ids.hangzhou],
     );
     expect(colours[0]).not.toBe(colours[1]);

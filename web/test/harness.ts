@@ -54,7 +54,10 @@ export async function startHarness(batch: GraphBatch): Promise<Harness> {
   await store.write(batch);
   const server: FupinServer = createServer({ store, staticDir: WEB_DIST, port: 0 });
   const { url } = await server.start();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,

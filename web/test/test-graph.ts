@@ -130,7 +130,8 @@ export function testBatch(): GraphBatch {
   for (const e of entities) {
     for (const d of [c, s]) {
       const at = d.text!.indexOf(e.name);
-      if (at >= 0) mentions.push({ entityId: e.id, documentId: d.id, surface: e.name, start: at, end: at + e.name.length });
+      if (at >= 0)
+        mentions.push({ entityId: e.id, documentId: d.id, surface: e.name, start: at, end: at + e.name.length });
     }
   }
   return { documents: [c, s], entities, relations, mentions };

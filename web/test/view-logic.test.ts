@@ -18,7 +18,9 @@ describe('splitForHighlight', () => {
     ]);
   });
   it('should fall back to the sentence when offsets are stale', () => {
-    expect(splitForHighlight(text, { start: 0, end: 2, sentence: '苏州市吴中区帮扶从江县。' })[1]).toBe('苏州市吴中区帮扶从江县。');
+    expect(splitForHighlight(text, { start: 0, end: 2, sentence: '苏州市吴中区帮扶从江县。' })[1]).toBe(
+      '苏州市吴中区帮扶从江县。',
+    );
   });
   it('should highlight nothing when neither fits', () => {
     expect(splitForHighlight(text, { sentence: '杭州市余杭区帮扶台江县。' })).toEqual([text, '', '']);
@@ -55,9 +57,21 @@ describe('seededPosition', () => {
 describe('cooperation layout', () => {
   it('should put eastern regions left and western right, by code or by ASSISTS direction', () => {
     const g = createViewGraph();
-    const county = (id: string, name: string, code?: string) => ({ id, name, type: 'County' as const, aliases: [], degree: 1, ...(code ? { code } : {}) });
+    const county = (id: string, name: string, code?: string) => ({
+      id,
+      name,
+      type: 'County' as const,
+      aliases: [],
+      degree: 1,
+      ...(code ? { code } : {}),
+    });
     mergeSubgraph(g, {
-      nodes: [county('a', '吴中区', '320506000000'), county('b', '从江县', '522633000000'), county('c', '某区'), county('d', '某县')],
+      nodes: [
+        county('a', '吴中区', '320506000000'),
+        county('b', '从江县', '522633000000'),
+        county('c', '某区'),
+        county('d', '某县'),
+      ],
       edges: [
         { id: 'e1', type: 'ASSISTS', source: 'a', target: 'b', evidenceCount: 1, properties: {} },
         { id: 'e2', type: 'ASSISTS', source: 'c', target: 'd', evidenceCount: 1, properties: {} },
@@ -91,7 +105,10 @@ describe('graphFromResult', () => {
   it('should collect entities and relations from an answer', () => {
     const a = { id: 'region:330110000000', name: '余杭区', type: 'County', aliases: [] };
     const b = { id: 'region:522630000000', name: '台江县', type: 'County', aliases: [] };
-    const g = graphFromResult({ text: '余杭区帮扶台江县', answer: [{ id: 'r1', type: 'ASSISTS', source: a, target: b, evidence: [] }] });
+    const g = graphFromResult({
+      text: '余杭区帮扶台江县',
+      answer: [{ id: 'r1', type: 'ASSISTS', source: a, target: b, evidence: [] }],
+    });
     expect(g.nodes.map((n) => n.name).sort()).toEqual(['余杭区', '台江县'].sort());
     expect(g.edges).toEqual([expect.objectContaining({ type: 'ASSISTS', source: a.id, target: b.id })]);
   });

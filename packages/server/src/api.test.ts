@@ -21,7 +21,15 @@ const SENTENCE = '宁波市北仑区与威宁县开展结对帮扶，北仑区�
 
 function batch(): GraphBatch {
   const sha = sha256Hex(TEXT);
-  const doc = { id: documentId(sha), path: 'r/beilun.txt', sha256: sha, title: '北仑区帮扶威宁县', date: '2020-05-01', chars: TEXT.length, text: TEXT };
+  const doc = {
+    id: documentId(sha),
+    path: 'r/beilun.txt',
+    sha256: sha,
+    title: '北仑区帮扶威宁县',
+    date: '2020-05-01',
+    chars: TEXT.length,
+    text: TEXT,
+  };
   const e = (type: EntityType, name: string, code?: string, aliases: string[] = []): Entity => ({
     id: entityId(type, name, code),
     type,
@@ -46,8 +54,22 @@ function batch(): GraphBatch {
         evidence: [{ documentId: doc.id, sentence: SENTENCE, start, end: start + SENTENCE.length, extractor: 'test' }],
         properties: { fundsWan: 3000 },
       },
-      { id: relationId('LOCATED_IN', beilun.id, ningbo.id), type: 'LOCATED_IN', source: beilun.id, target: ningbo.id, evidence: [], properties: {} },
-      { id: relationId('IMPLEMENTS', weining.id, program.id), type: 'IMPLEMENTS', source: weining.id, target: program.id, evidence: [], properties: {} },
+      {
+        id: relationId('LOCATED_IN', beilun.id, ningbo.id),
+        type: 'LOCATED_IN',
+        source: beilun.id,
+        target: ningbo.id,
+        evidence: [],
+        properties: {},
+      },
+      {
+        id: relationId('IMPLEMENTS', weining.id, program.id),
+        type: 'IMPLEMENTS',
+        source: weining.id,
+        target: program.id,
+        evidence: [],
+        properties: {},
+      },
     ],
     mentions: [{ entityId: beilun.id, documentId: doc.id, surface: '北仑区', start: 3, end: 6 }],
   };
@@ -112,7 +134,10 @@ describe('createApi', () => {
   it('should return an entity with its evidence', async () => {
     const res = await get(`/entity/${encodeURIComponent(BEILUN)}`);
     expect(res.status).toBe(200);
-    const d = (await res.json()) as { entity: { name: string }; relations: { type: string; evidence: { sentence: string }[] }[] };
+    const d = (await res.json()) as {
+      entity: { name: string };
+      relations: { type: string; evidence: { sentence: string }[] }[];
+    };
     expect(d.entity.name).toBe('北仑区');
     const assists = d.relations.find((r) => r.type === 'ASSISTS');
     expect(assists?.evidence[0]?.sentence).toBe(SENTENCE);

@@ -69,7 +69,9 @@ export function createServer(options: ServerOptions): FupinServer {
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, xContentTypeOptions: true, referrerPolicy: 'no-referrer' }));
   app.route('/api', createApi(options.store, { cypher: options.cypher, maxBodyBytes: options.maxBodyBytes }));
   // A mounted app's notFound does not apply under app.route(): unknown /api paths must not reach the SPA fallback.
-  app.all('/api/*', (c) => c.json({ error: { code: 'HTTP_NOT_FOUND', message: `server: no route ${c.req.path}` } }, 404));
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'HTTP_NOT_FOUND', message: `server: no route ${c.req.path}` } }, 404),
+  );
 
   const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

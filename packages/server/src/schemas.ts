@@ -20,7 +20,14 @@ function csv<O extends string>(item: z.ZodType<O, string>) {
     .string()
     .max(1000)
     .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : undefined,
+    )
     .pipe(z.array(item).optional());
 }
 

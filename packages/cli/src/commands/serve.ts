@@ -37,10 +37,16 @@ export function registerServe(program: Command): void {
       .option('--host <host>', 'interface to bind (default 127.0.0.1: this machine only)', '127.0.0.1')
       .option('--web <dir>', 'built web view to serve (default: web/dist of this checkout)'),
   ).action(async (options: StoreCliOptions & { port?: string; host?: string; web?: string }) => {
-    const valid = parseOrThrow(ServeOptionsSchema, { port: options.port, host: options.host, web: options.web }, 'cli.serve');
+    const valid = parseOrThrow(
+      ServeOptionsSchema,
+      { port: options.port, host: options.host, web: options.web },
+      'cli.serve',
+    );
     const staticDir = valid.web ?? DEFAULT_WEB_DIR;
     if (!existsSync(staticDir)) {
-      process.stderr.write(`fupin serve: no built web view at ${staticDir} (run \`pnpm build\`); serving the API only\n`);
+      process.stderr.write(
+        `fupin serve: no built web view at ${staticDir} (run \`pnpm build\`); serving the API only\n`,
+      );
     }
     const store = await openStore(options);
     const server = createServer({ store, staticDir, host: valid.host, port: valid.port });
