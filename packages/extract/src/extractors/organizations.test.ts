@@ -20,6 +20,15 @@ describe('organizationExtractor', () => {
     expect(organizations('两名学生被浙江大学录取，案例上报国务院扶贫办。')).toEqual(['浙江大学', '国务院扶贫办']);
   });
 
+  it('should keep 和 and ordinals inside a body name', () => {
+    expect(organizations('北仑区人力资源和社会保障局在从江县设立工作站。')).toEqual(['北仑区人力资源和社会保障局']);
+    expect(organizations('宁波市第一医院与从江县人民医院签约。')).toEqual(['宁波市第一医院', '从江县人民医院']);
+  });
+
+  it('should not take sales outlets or look-alike words', () => {
+    expect(organizations('在杭州市设立农特产品展销中心3个，构建发展新格局。')).toEqual([]);
+  });
+
   it('should join a body and its named unit', () => {
     expect(organizations('省扶贫办贫困监测中心发布报告。')).toEqual(['省扶贫办贫困监测中心']);
   });

@@ -20,6 +20,11 @@ describe('implementsRelations', () => {
     expect(pairs(text)).not.toContain('杭州市→订单种植');
   });
 
+  it('should take the deepest place of a clause-initial chain as the subject', () => {
+    const text = '台江县加快发展。台江县施洞镇依托龙头企业，推行“订单种植”模式。';
+    expect(pairs(text)).toEqual(['施洞镇→订单种植']);
+  });
+
   it('should give coordinated regions the program together', () => {
     const text = '威宁县发展产业。在迤那镇和牛棚镇联合打造“万亩苹果产业带”。';
     expect(pairs(text).sort()).toEqual(['牛棚镇→万亩苹果产业带', '迤那镇→万亩苹果产业带']);

@@ -18,5 +18,6 @@ describe('partnersRelations', () => {
 
   it('should not pair a company named without a linkage word', () => {
     expect(pairs('台江县加快发展。黔台集团召开年度会议。')).toEqual([]);
+    expect(pairs('台江县加快发展。台盘乡成立台盘村种养殖农民专业合作社。')).toEqual([]);
   });
 });
