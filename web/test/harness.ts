@@ -13,6 +13,7 @@ import { createServer, type FupinServer } from '@fupin/server';
 import { EmbeddedStore } from '@fupin/store';
 import type { GraphBatch } from '@fupin/graph-schema';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The built web view. */
@@ -54,9 +55,11 @@ export async function startHarness(batch: GraphBatch): Promise<Harness> {
   await store.write(batch);
   const server: FupinServer = createServer({ store, staticDir: WEB_DIST, port: 0 });
   const { url } = await server.start();
+  // scripts/test/chromium-global-setup.ts checks the browser and provides its path and flags.
+  const provided = inject('chromium' as never) as { executablePath: string; args: string[] } | undefined;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: provided?.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: provided?.args ?? CHROMIUM_ARGS,
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
