@@ -5,7 +5,10 @@ import { regionExtractor } from './regions.js';
 import { programExtractor } from './programs.js';
 import { companyExtractor, dropOverlaps } from './companies.js';
 
-const extractor = Extractor.create({ entityExtractors: [regionExtractor, programExtractor, companyExtractor], relationExtractors: [] });
+const extractor = Extractor.create({
+  entityExtractors: [regionExtractor, programExtractor, companyExtractor],
+  relationExtractors: [],
+});
 const companies = (text: string): string[] => {
   const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
   return ctx.mentions.filter((m) => m.type === 'Company').map((m) => m.name);
@@ -13,7 +16,9 @@ const companies = (text: string): string[] => {
 
 describe('companyExtractor', () => {
   it('should take a full company name with its leading place, stopping at the verb', () => {
-    expect(companies('从江县通过招商引资，引进浙江省宁波市甬丰农业发展有限公司。')).toEqual(['浙江省宁波市甬丰农业发展有限公司']);
+    expect(companies('从江县通过招商引资，引进浙江省宁波市甬丰农业发展有限公司。')).toEqual([
+      '浙江省宁波市甬丰农业发展有限公司',
+    ]);
   });
 
   it('should take groups and state investment companies listed together', () => {
@@ -37,7 +42,13 @@ describe('companyExtractor', () => {
 
 describe('dropOverlaps', () => {
   it('should keep the longer of two overlapping hits', () => {
-    expect(dropOverlaps([{ start: 0, end: 4 }, { start: 0, end: 6 }, { start: 8, end: 9 }])).toEqual([
+    expect(
+      dropOverlaps([
+        { start: 0, end: 4 },
+        { start: 0, end: 6 },
+        { start: 8, end: 9 },
+      ]),
+    ).toEqual([
       { start: 0, end: 6 },
       { start: 8, end: 9 },
     ]);

@@ -9,7 +9,13 @@
  */
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { FUNCTION_WORDS, INTRODUCING_VERBS, isNameBoundary } from '../lexicon/function-words.js';
-import { COMPANY_SUFFIXES, GENERIC_NAME_WORDS, LEVEL_WORDS, NATIONAL_COMPANIES, SUFFIX_LOOKALIKES } from '../lexicon/body-words.js';
+import {
+  COMPANY_SUFFIXES,
+  GENERIC_NAME_WORDS,
+  LEVEL_WORDS,
+  NATIONAL_COMPANIES,
+  SUFFIX_LOOKALIKES,
+} from '../lexicon/body-words.js';
 
 /** A name found in one sentence, offsets local to the sentence. */
 export interface NameHit {
@@ -121,7 +127,8 @@ export function findSuffixNames(
       const prev = tokens[i - 1];
       const inside =
         rule.allowInside?.has(part) &&
-        ((prev?.word.length ?? 0) === 1 || (rule.placeLed === true && (prev?.word.length ?? 0) >= 2 && (prev?.tag.startsWith('n') ?? false)));
+        ((prev?.word.length ?? 0) === 1 ||
+          (rule.placeLed === true && (prev?.word.length ?? 0) >= 2 && (prev?.tag.startsWith('n') ?? false)));
       // 农业发展有限公司: verbs names are made of stay inside (a leading one is dropped below)
       if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part)) break;
       // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
@@ -148,11 +155,23 @@ export function findSuffixNames(
     if (start >= suffixStart) continue;
     // a one-character suffix follows a noun (林业站, 扶贫办), never an adverb or particle (即可办)
     const lastHead = tokens.find((t) => t.start < suffixStart && suffixStart <= t.end);
-    if (m[0].length === 1 && lastHead && lastHead.end === suffixStart && !/^(?:n|j|vn|ns|nt|nz|l)/.test(lastHead.tag) && !NAME_VERBS.has(lastHead.word)) continue;
+    if (
+      m[0].length === 1 &&
+      lastHead &&
+      lastHead.end === suffixStart &&
+      !/^(?:n|j|vn|ns|nt|nz|l)/.test(lastHead.tag) &&
+      !NAME_VERBS.has(lastHead.word)
+    )
+      continue;
     const head = text.slice(start, suffixStart);
     const holdsPlace = places.some(([a, b]) => a >= start && b <= suffixStart);
     const proper = tagWithOffsets(segmenter, head)
-      .filter((t, i) => !rule.generic.has(t.word) && !(i === 0 && LEVEL_WORDS.has(t.word)) && !/^[\d一二三四五六七八九十百千万]+$/.test(t.word))
+      .filter(
+        (t, i) =>
+          !rule.generic.has(t.word) &&
+          !(i === 0 && LEVEL_WORDS.has(t.word)) &&
+          !/^[\d一二三四五六七八九十百千万]+$/.test(t.word),
+      )
       .reduce((n, t) => n + t.word.length, 0);
     const placeOnly = places.some(([a, b]) => a === start && b === suffixStart);
     if (placeOnly && m[0].length === 1) continue;
@@ -165,7 +184,14 @@ export function findSuffixNames(
     const ledByPlace = placeLead !== undefined && suffixStart - placeLead >= 2;
     // jieba knows the whole name (北京大学/nt), or it continues a body named just before (扶贫办贫困监测中心)
     const vouched = knownBody || (chained && proper > 0);
-    if (proper < rule.minProper && !placeOnly && !vouched && !(holdsPlace && proper > 0) && !(rule.placeLed && ledByPlace)) continue;
+    if (
+      proper < rule.minProper &&
+      !placeOnly &&
+      !vouched &&
+      !(holdsPlace && proper > 0) &&
+      !(rule.placeLed && ledByPlace)
+    )
+      continue;
     hits.push({ name: text.slice(start, end), start, end });
   }
   return dropOverlaps(hits);
@@ -182,9 +208,50 @@ export function dropOverlaps<T extends { start: number; end: number }>(hits: T[]
 
 // verbs that names are made of: 扶贫办, 乡村振兴局, 农业发展有限公司, 种植专业合作社
 const NAME_VERBS = new Set([
-  '扶贫', '振兴', '发展', '开发', '改革', '监测', '服务', '保障', '供电', '供水', '建设', '管理', '执法', '监督', '保健',
-  '研究', '投资', '加工', '种植', '养殖', '销售', '营销', '运营', '经营', '制造', '生产', '科技', '创新', '移民', '搬迁',
-  '安置', '示范', '培训', '就业', '创业', '实验', '协作', '帮扶', '教育', '卫生', '救助', '援助', '检测', '设计',
+  '扶贫',
+  '振兴',
+  '发展',
+  '开发',
+  '改革',
+  '监测',
+  '服务',
+  '保障',
+  '供电',
+  '供水',
+  '建设',
+  '管理',
+  '执法',
+  '监督',
+  '保健',
+  '研究',
+  '投资',
+  '加工',
+  '种植',
+  '养殖',
+  '销售',
+  '营销',
+  '运营',
+  '经营',
+  '制造',
+  '生产',
+  '科技',
+  '创新',
+  '移民',
+  '搬迁',
+  '安置',
+  '示范',
+  '培训',
+  '就业',
+  '创业',
+  '实验',
+  '协作',
+  '帮扶',
+  '教育',
+  '卫生',
+  '救助',
+  '援助',
+  '检测',
+  '设计',
 ]);
 
 const COMPANY_RULE: SuffixNameRule = {
@@ -203,7 +270,8 @@ for (const [canonical, ...short] of NATIONAL_COMPANIES) {
   nationalCompany.set(canonical, canonical);
   for (const s of short) nationalCompany.set(s, canonical);
 }
-const CARRIER_LIST_RE = /((?:中国)?(?:移动|联通|电信)(?:[、和及与](?:中国)?(?:移动|联通|电信))+)(?:等)?[两三]大(?:通信)?运营商/g;
+const CARRIER_LIST_RE =
+  /((?:中国)?(?:移动|联通|电信)(?:[、和及与](?:中国)?(?:移动|联通|电信))+)(?:等)?[两三]大(?:通信)?运营商/g;
 const NATIONAL_FULL_RE = new RegExp(
   NATIONAL_COMPANIES.map((v) => v[0])
     .filter((s) => s && s.length > 2)
@@ -278,7 +346,15 @@ export const companyExtractor: EntityExtractor = {
         const start = s.start + h.start;
         const end = s.start + h.end;
         if (programs.some((p) => start < p.end && p.start < end)) continue;
-        out.push({ type: 'Company', name: h.name, surface: s.text.slice(h.start, h.end), start, end, sentence: index, extractor: 'companies' });
+        out.push({
+          type: 'Company',
+          name: h.name,
+          surface: s.text.slice(h.start, h.end),
+          start,
+          end,
+          sentence: index,
+          extractor: 'companies',
+        });
       }
     });
     return out;

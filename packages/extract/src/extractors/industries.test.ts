@@ -5,7 +5,10 @@ import { regionExtractor } from './regions.js';
 import { industryExtractor } from './industries.js';
 import { siteExtractor } from './sites.js';
 
-const extractor = Extractor.create({ entityExtractors: [regionExtractor, siteExtractor, industryExtractor], relationExtractors: [] });
+const extractor = Extractor.create({
+  entityExtractors: [regionExtractor, siteExtractor, industryExtractor],
+  relationExtractors: [],
+});
 const industries = (text: string): string[] => {
   const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
   return ctx.mentions.filter((m) => m.type === 'Industry').map((m) => m.name);

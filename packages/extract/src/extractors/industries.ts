@@ -28,7 +28,6 @@ export interface IndustryHit {
   via: 'quantity' | 'list' | 'site' | 'verb';
 }
 
-
 const QUANTITY_RE = new RegExp(
   `(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)(?:余|多)?(?:万|亿)?(?:${FARM_UNITS.join('|')})`,
   'g',
@@ -37,7 +36,8 @@ const QUANTITY_RE = new RegExp(
 const LIST_END_RE =
   /(?:等(?:其他|其它)?(?:特色|主导|优势|扶贫|农业|富民|支柱|经济)?(?:产业|作物|农作物|作为[^，。；,;]{0,6}(?:主导|支柱|特色|优势)产业)|[“"]?[一二三四五六七八九十]大(?:特色|主导|优势)?产业[”"]?)/g;
 // 确立锥栗为全乡主导产业, 把茶叶作为支柱产业
-const DESIGNATE_RE = /(?:确立|选择|选定|把|将)([\u4e00-\u9fff、]{2,24}?)(?:为|作为)[^，。；,;]{0,6}(?:主导|支柱|特色|优势|首位)产业/g;
+const DESIGNATE_RE =
+  /(?:确立|选择|选定|把|将)([\u4e00-\u9fff、]{2,24}?)(?:为|作为)[^，。；,;]{0,6}(?:主导|支柱|特色|优势|首位)产业/g;
 const LIST_SPLIT_RE = /[、和及与]|以及/;
 const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
@@ -89,7 +89,11 @@ function acceptName(name: string): boolean {
   return name.length >= 2 && name.length <= 6 && !GENERIC_PRODUCT_WORDS.has(name) && !/\d/.test(name);
 }
 
-function quantityHits(text: string, tokens: Token[], push: (s: number, e: number, via: IndustryHit['via']) => void): void {
+function quantityHits(
+  text: string,
+  tokens: Token[],
+  push: (s: number, e: number, via: IndustryHit['via']) => void,
+): void {
   for (const m of text.matchAll(QUANTITY_RE)) {
     const qStart = m.index ?? 0;
     const qEnd = qStart + m[0].length;
@@ -123,7 +127,13 @@ function listHits(text: string, push: (s: number, e: number, via: IndustryHit['v
   const lists: [number, number][] = [];
   for (const m of text.matchAll(LIST_END_RE)) {
     const end = m.index ?? 0;
-    const clauseStart = Math.max(text.lastIndexOf('，', end), text.lastIndexOf('。', end), text.lastIndexOf(',', end), text.lastIndexOf('；', end)) + 1;
+    const clauseStart =
+      Math.max(
+        text.lastIndexOf('，', end),
+        text.lastIndexOf('。', end),
+        text.lastIndexOf(',', end),
+        text.lastIndexOf('；', end),
+      ) + 1;
     lists.push([clauseStart, end]);
   }
   for (const m of text.matchAll(DESIGNATE_RE)) {
@@ -150,13 +160,18 @@ function listHits(text: string, push: (s: number, e: number, via: IndustryHit['v
   }
 }
 
-function siteAndVerbHits(text: string, tokens: Token[], push: (s: number, e: number, via: IndustryHit['via']) => void): void {
+function siteAndVerbHits(
+  text: string,
+  tokens: Token[],
+  push: (s: number, e: number, via: IndustryHit['via']) => void,
+): void {
   for (const m of text.matchAll(siteSuffixRe)) {
     const at = m.index ?? 0;
     const holder = tokens[tokenIndexAt(tokens, at)];
     if (holder && holder.start < at) {
       // jieba kept product and base together (蔬菜基地): the product is the word's head
-      if (at - holder.start >= 2 && !GENERIC_PRODUCT_WORDS.has(text.slice(holder.start, at))) push(holder.start, at, 'site');
+      if (at - holder.start >= 2 && !GENERIC_PRODUCT_WORDS.has(text.slice(holder.start, at)))
+        push(holder.start, at, 'site');
       continue;
     }
     const t = tokens[tokenIndexAt(tokens, at) - 1];
@@ -182,7 +197,11 @@ function siteAndVerbHits(text: string, tokens: Token[], push: (s: number, e: num
  * @param taken - spans (local to the sentence) already named by other mentions, e.g. regions
  * @example findIndustries(seg, '全县种植刺梨12万亩、猕猴桃3万亩') // 刺梨, 猕猴桃
  */
-export function findIndustries(segmenter: Segmenter, text: string, taken: readonly [number, number][] = []): IndustryHit[] {
+export function findIndustries(
+  segmenter: Segmenter,
+  text: string,
+  taken: readonly [number, number][] = [],
+): IndustryHit[] {
   const tokens = tokenize(segmenter, text);
   const hits: IndustryHit[] = [];
   const push = (start: number, end: number, via: IndustryHit['via']): void => {

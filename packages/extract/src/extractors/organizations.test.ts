@@ -4,7 +4,10 @@ import { Extractor } from '../pipeline.js';
 import { regionExtractor } from './regions.js';
 import { organizationExtractor } from './organizations.js';
 
-const extractor = Extractor.create({ entityExtractors: [regionExtractor, organizationExtractor], relationExtractors: [] });
+const extractor = Extractor.create({
+  entityExtractors: [regionExtractor, organizationExtractor],
+  relationExtractors: [],
+});
 const organizations = (text: string): string[] => {
   const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
   return ctx.mentions.filter((m) => m.type === 'Organization').map((m) => m.name);

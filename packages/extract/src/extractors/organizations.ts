@@ -23,7 +23,8 @@ const ORGANIZATION_RULE: SuffixNameRule = {
 // sales outlets and counters are places of trade, not public bodies
 const TRADE_ENDING_RE = /(?:展销|销售|物流|电商|购物|商贸|体验|批发)中心$/;
 // Heads that stay common nouns even with three characters (村委会, 党支部 are not bodies' names)
-const GENERIC_BODY_RE = /^(?:村|社区|居|党|支部|党支部|基层|乡镇|各|该|本|其|有关|相关|上级|省级|市级|县级|国家级|工作|派出|服务|便民|政务|合作|专业|扶贫)/;
+const GENERIC_BODY_RE =
+  /^(?:村|社区|居|党|支部|党支部|基层|乡镇|各|该|本|其|有关|相关|上级|省级|市级|县级|国家级|工作|派出|服务|便民|政务|合作|专业|扶贫)/;
 // single-character suffixes are only taken after a word that names a field (供电局, 林业站, 扶贫办)
 const SHORT_SUFFIX_RE = /^(?:局|厅|办|站|所|署)$/;
 // ranks and titles that mark a person, not a body: 扶贫办主任, 局长
@@ -66,7 +67,9 @@ export const organizationExtractor: EntityExtractor = {
     const out: EntityMention[] = [];
     ctx.sentences.forEach((s, index) => {
       const spans = placeSpans(ctx, index);
-      const taken = ctx.mentions.filter((m) => m.sentence === index && !['Province', 'Prefecture', 'County', 'Township', 'Village'].includes(m.type));
+      const taken = ctx.mentions.filter(
+        (m) => m.sentence === index && !['Province', 'Prefecture', 'County', 'Township', 'Village'].includes(m.type),
+      );
       for (const h of findOrganizations(ctx.segmenter, s.text, spans)) {
         const start = s.start + h.start;
         const end = s.start + h.end;
@@ -74,7 +77,15 @@ export const organizationExtractor: EntityExtractor = {
         if (PERSON_AFTER_RE.test(s.text.slice(h.end)) && h.name.length <= 3) continue;
         // “互联网医院”: a quoted phrase is a slogan or program, not a body's name
         if (/[“"‘]/.test(s.text[h.start - 1] ?? '') && /[”"’]/.test(s.text[h.end] ?? '')) continue;
-        out.push({ type: 'Organization', name: h.name, surface: h.name, start, end, sentence: index, extractor: 'organizations' });
+        out.push({
+          type: 'Organization',
+          name: h.name,
+          surface: h.name,
+          start,
+          end,
+          sentence: index,
+          extractor: 'organizations',
+        });
       }
     });
     return out;

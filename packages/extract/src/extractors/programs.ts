@@ -94,7 +94,8 @@ const GENERIC_HEADS = new Set([
   '实际',
   '具体',
 ]);
-const SUFFIX_BLOCKING_FOLLOWERS = /^(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/;
+const SUFFIX_BLOCKING_FOLLOWERS =
+  /^(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/;
 
 /**
  * Canonical form of a program name: quote marks, spaces and a trailing generic suffix removed, national
@@ -196,7 +197,13 @@ function nationalPrograms(text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
   for (const m of text.matchAll(nationalRe)) {
     const start = m.index ?? 0;
-    hits.push({ name: nationalCanonical.get(m[0]) ?? m[0], surface: m[0], start, end: start + m[0].length, via: 'lexicon' });
+    hits.push({
+      name: nationalCanonical.get(m[0]) ?? m[0],
+      surface: m[0],
+      start,
+      end: start + m[0].length,
+      via: 'lexicon',
+    });
   }
   return hits;
 }

@@ -22,7 +22,8 @@ const SITE_RULE: SuffixNameRule = {
   stopWords: new Set(['建设', '建成', '新建', '打造', '建立', '规划建设', '建起']),
 };
 // 甲、乙等7个安置点: the names share the suffix after the count
-const SITE_LIST_RE = /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;
+const SITE_LIST_RE =
+  /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;
 // product words alone before a base are industries, not a site's name (蔬菜基地)
 const NEEDS_PLACE_SUFFIX_RE = /(?:基地|种植点|产业带|茶园|果园|林场|农场|牧场|扶贫车间)$/;
 
@@ -38,7 +39,8 @@ export function findSites(segmenter: Segmenter, text: string, places: readonly [
   const merged: NameHit[] = [];
   for (const h of findSuffixNames(segmenter, text, SITE_RULE, places)) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.end === h.start) merged[merged.length - 1] = { name: prev.name + h.name, start: prev.start, end: h.end };
+    if (prev && prev.end === h.start)
+      merged[merged.length - 1] = { name: prev.name + h.name, start: prev.start, end: h.end };
     else merged.push(h);
   }
   const hits = merged.filter((h) => {
@@ -75,12 +77,28 @@ export const siteExtractor: EntityExtractor = {
     const out: EntityMention[] = [];
     ctx.sentences.forEach((s, index) => {
       const spans = placeSpans(ctx, index);
-      const taken = ctx.mentions.filter((m) => m.sentence === index && m.type !== 'Township' && m.type !== 'Village' && m.type !== 'County' && m.type !== 'Prefecture' && m.type !== 'Province');
+      const taken = ctx.mentions.filter(
+        (m) =>
+          m.sentence === index &&
+          m.type !== 'Township' &&
+          m.type !== 'Village' &&
+          m.type !== 'County' &&
+          m.type !== 'Prefecture' &&
+          m.type !== 'Province',
+      );
       for (const h of findSites(ctx.segmenter, s.text, spans)) {
         const start = s.start + h.start;
         const end = s.start + h.end;
         if (taken.some((m) => start < m.end && m.start < end)) continue;
-        out.push({ type: 'Site', name: h.name, surface: s.text.slice(h.start, h.end), start, end, sentence: index, extractor: 'sites' });
+        out.push({
+          type: 'Site',
+          name: h.name,
+          surface: s.text.slice(h.start, h.end),
+          start,
+          end,
+          sentence: index,
+          extractor: 'sites',
+        });
       }
     });
     return out;

@@ -61,10 +61,31 @@ export const QUANTITY_AUX_WORDS = new Set<string>([
 export const FARM_UNITS = ['亩', '棒', '头', '羽', '只', '株', '担', '箱', '群', '尾', '吨'] as const;
 
 /** Verbs of growing and raising that take a product: 种植X, X养殖. */
-export const GROWING_VERBS = new Set<string>(['种植', '种', '养殖', '栽种', '栽植', '养', '发展', '培育', '收购', '出栏']);
+export const GROWING_VERBS = new Set<string>([
+  '种植',
+  '种',
+  '养殖',
+  '栽种',
+  '栽植',
+  '养',
+  '发展',
+  '培育',
+  '收购',
+  '出栏',
+]);
 
 /** Suffixes of a production site named after its product: 香葱基地 → 香葱. */
-export const PRODUCT_SITE_SUFFIXES = ['基地', '种植点', '种植园', '产业带', '示范园', '产业园', '种植基地', '养殖基地', '养殖场'] as const;
+export const PRODUCT_SITE_SUFFIXES = [
+  '基地',
+  '种植点',
+  '种植园',
+  '产业带',
+  '示范园',
+  '产业园',
+  '种植基地',
+  '养殖基地',
+  '养殖场',
+] as const;
 
 /**
  * Collective or generic nouns that are never an industry's own name.

@@ -11,15 +11,7 @@
  * Suffixes after which an unquoted phrase is taken as a program name (longest first).
  * @example '农村饮水安全工程' ends in '工程'; '一线工作法' ends in '工作法'
  */
-export const PROGRAM_NAME_SUFFIXES = [
-  '战略行动',
-  '专项行动',
-  '工作法',
-  '战略',
-  '行动',
-  '工程',
-  '革命',
-] as const;
+export const PROGRAM_NAME_SUFFIXES = ['战略行动', '专项行动', '工作法', '战略', '行动', '工程', '革命'] as const;
 
 /**
  * Words right after a closing quote that mark the quoted text as a program name (strong evidence).
@@ -66,7 +58,22 @@ export const PROGRAM_FOLLOWERS_STRONG = [
 ] as const;
 
 /** Words right after a closing quote that count a little (shared with slogans, so weak evidence). */
-export const PROGRAM_FOLLOWERS_WEAK = ['活动', '等活动', '问题', '突出问题', '要求', '的要求', '原则', '的原则', '方式', '等方式', '的方式', '程序', '的申报程序', '案例'] as const;
+export const PROGRAM_FOLLOWERS_WEAK = [
+  '活动',
+  '等活动',
+  '问题',
+  '突出问题',
+  '要求',
+  '的要求',
+  '原则',
+  '的原则',
+  '方式',
+  '等方式',
+  '的方式',
+  '程序',
+  '的申报程序',
+  '案例',
+] as const;
 
 /**
  * Words right after a closing quote that rule the quoted text out as a program: titles, honours,

@@ -26,7 +26,13 @@ export function developsRelations(ctx: DocContext): RelationMention[] {
     const end = Math.min(clauseEnd(text, s.end, m.end), nextListBreak(text, m.end, s.end));
     const properties = numbersIn(text.slice(m.start, end));
     for (const region of subjectRegions(ctx, m.sentence, m.start)) {
-      const r: RelationMention = { type: 'DEVELOPS', source: region, target: refOf(m), sentence: m.sentence, extractor: 'develops' };
+      const r: RelationMention = {
+        type: 'DEVELOPS',
+        source: region,
+        target: refOf(m),
+        sentence: m.sentence,
+        extractor: 'develops',
+      };
       if (Object.keys(properties).length) r.properties = properties;
       r.start = clauseStart(text, s.start, m.start);
       r.end = clauseEnd(text, s.end, m.end);

@@ -43,9 +43,15 @@ function mayAct(ctx: DocContext, m: EntityMention): boolean {
   return isEasternCode(primary.code) === isEasternCode(m.code);
 }
 
-function regionMentions(ctx: DocContext, sentence: number, exclude: readonly { start: number; end: number }[]): EntityMention[] {
+function regionMentions(
+  ctx: DocContext,
+  sentence: number,
+  exclude: readonly { start: number; end: number }[],
+): EntityMention[] {
   return ctx.mentions
-    .filter((m) => m.sentence === sentence && mayAct(ctx, m) && !exclude.some((x) => m.start >= x.start && m.end <= x.end))
+    .filter(
+      (m) => m.sentence === sentence && mayAct(ctx, m) && !exclude.some((x) => m.start >= x.start && m.end <= x.end),
+    )
     .sort((a, b) => a.start - b.start);
 }
 
@@ -113,7 +119,11 @@ export function subjectRegions(
     if (prev.paragraph !== s.paragraph) {
       // 某乡：(a headline line) introduces the next lines
       const only = prevRegions.length === 1 ? prevRegions[0] : undefined;
-      if (only && /^[\s]*$/.test(text.slice(prev.start, only.start)) && /^[：:]\s*$/.test(text.slice(only.end, prev.end))) {
+      if (
+        only &&
+        /^[\s]*$/.test(text.slice(prev.start, only.start)) &&
+        /^[：:]\s*$/.test(text.slice(only.end, prev.end))
+      ) {
         return [refOf(only)];
       }
       break;
@@ -141,7 +151,13 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
     const end = clauseEnd(text, s.end, p.end);
     const properties = numbersIn(text.slice(start, end));
     for (const region of subjectRegions(ctx, p.sentence, p.start)) {
-      const r: RelationMention = { type: 'IMPLEMENTS', source: region, target: refOf(p), sentence: p.sentence, extractor: 'implements' };
+      const r: RelationMention = {
+        type: 'IMPLEMENTS',
+        source: region,
+        target: refOf(p),
+        sentence: p.sentence,
+        extractor: 'implements',
+      };
       if (Object.keys(properties).length) r.properties = properties;
       out.push(r);
     }

@@ -19,7 +19,13 @@ describe('investsRelations', () => {
 
   it('should add the places where the company builds', () => {
     const text = '威宁县发展产业。引进青岛市海源食品有限公司，在迤那镇和牛棚镇建设苹果基地。';
-    expect(pairs(text).sort()).toEqual(['青岛市海源食品有限公司→威宁彝族回族苗族自治县', '青岛市海源食品有限公司→牛棚镇', '青岛市海源食品有限公司→迤那镇'].sort());
+    expect(pairs(text).sort()).toEqual(
+      [
+        '青岛市海源食品有限公司→威宁彝族回族苗族自治县',
+        '青岛市海源食品有限公司→牛棚镇',
+        '青岛市海源食品有限公司→迤那镇',
+      ].sort(),
+    );
   });
 
   it('should not link a company without an investment word', () => {

@@ -15,7 +15,8 @@ import { numbersIn } from './numbers.js';
 /** Words that state an investment or an introduction of a firm. */
 export const INVEST_TRIGGER_RE = /引进|引入|招商引资|招引|落户|投资|入驻|签约|建厂|投产|落地|援建/;
 // 在彦洞乡和平秋镇…打造: the places after 在 are where the firm works
-const AT_PLACE_RE = /在([^，。；！？]{1,30}?)(?:联合|共同)?(?:打造|建设|建成|建立|投资|种植|发展|开展|实施|设立|落户|建)/g;
+const AT_PLACE_RE =
+  /在([^，。；！？]{1,30}?)(?:联合|共同)?(?:打造|建设|建成|建立|投资|种植|发展|开展|实施|设立|落户|建)/g;
 
 /**
  * Finds INVESTS_IN relations of a document.
@@ -45,7 +46,13 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
       }
       for (const r of subjectRegions(ctx, s.index, c.start, [c])) targets.set(r.name, r);
       for (const t of targets.values()) {
-        const rel: RelationMention = { type: 'INVESTS_IN', source: refOf(c), target: t, sentence: s.index, extractor: 'invests' };
+        const rel: RelationMention = {
+          type: 'INVESTS_IN',
+          source: refOf(c),
+          target: t,
+          sentence: s.index,
+          extractor: 'invests',
+        };
         if (Object.keys(properties).length) rel.properties = properties;
         out.push(rel);
       }

@@ -18,7 +18,20 @@ const UNIT_PROPERTY: readonly [unit: string, property: string][] = [
   ['个', 'count'],
 ];
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /**
@@ -43,7 +56,8 @@ export function chineseNumber(s: string): number | undefined {
 }
 
 // number, optional 余/多, optional 万/亿 multiplier, then a unit; 万元 and 亿元 read as multipliers of 元
-const AMOUNT_RE = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?(万|亿)?(?:余|多)?(人次|元|户|人|亩|家|个)/g;
+const AMOUNT_RE =
+  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?(万|亿)?(?:余|多)?(人次|元|户|人|亩|家|个)/g;
 
 /**
  * The figures stated in a clause, by property name; the first figure of each kind wins.

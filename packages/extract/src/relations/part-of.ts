@@ -60,7 +60,11 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
         if (rest && NUMERAL_START_RE.test(rest) && rest.length >= 2) push(partOf(part, whole, whole.sentence));
       }
       // 易地扶贫搬迁大学生圆梦助学奖励 extends 易地扶贫搬迁
-      else if (whole.name.length >= part.name.length + 4 && whole.name.startsWith(part.name) && !NUMERAL_START_RE.test(whole.name)) {
+      else if (
+        whole.name.length >= part.name.length + 4 &&
+        whole.name.startsWith(part.name) &&
+        !NUMERAL_START_RE.test(whole.name)
+      ) {
         push(partOf(whole, part, whole.sentence));
       }
     }

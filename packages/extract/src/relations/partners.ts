@@ -11,7 +11,8 @@ import { refOf, subjectRegions } from './implements.js';
 import { INVEST_TRIGGER_RE } from './invests.js';
 
 /** Words that state an interest linkage or cooperation between a firm and others. */
-export const PARTNER_TRIGGER_RE = /依托|入股|合作(?!社)|联结|联建|带动|共建|订单|托管|结对|携手|利益联结|领办|联合打造|参与/;
+export const PARTNER_TRIGGER_RE =
+  /依托|入股|合作(?!社)|联结|联建|带动|共建|订单|托管|结对|携手|利益联结|领办|联合打造|参与/;
 
 /**
  * Finds PARTNERS_WITH relations of a document.
@@ -28,7 +29,13 @@ export function partnersRelations(ctx: DocContext): RelationMention[] {
     const programs = ctx.mentions.filter((m) => m.sentence === s.index && m.type === 'Program');
     for (const c of companies) {
       for (const p of programs) {
-        out.push({ type: 'PARTNERS_WITH', source: refOf(c), target: refOf(p), sentence: s.index, extractor: 'partners' });
+        out.push({
+          type: 'PARTNERS_WITH',
+          source: refOf(c),
+          target: refOf(p),
+          sentence: s.index,
+          extractor: 'partners',
+        });
       }
       if (invests || !PARTNER_TRIGGER_RE.test(s.text)) continue;
       for (const r of subjectRegions(ctx, s.index, c.start, [c])) {
