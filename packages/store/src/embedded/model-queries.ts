@@ -214,33 +214,56 @@ export function neighbourhood(model: GraphModel, id: string, depth: number, type
 /**
  * Shortest undirected path (≤ SHORTEST_PATH_MAX_HOPS); among equally short paths the one whose node ids
  * compare smallest, so both stores agree. Null when unconnected.
+ *
+ * Bidirectional breadth-first search (the smaller frontier grows one full level at a time) finds the
+ * length d = rs + rt where the two balls first touch. Every shortest path crosses the layer
+ * M = {v : ds(v) = rs, dt(v) = rt}; the source half of the shortest-path DAG is traced back from M, the
+ * target half follows dt downwards, and the path is chosen greedily by smallest id on that DAG.
  */
 export function shortestPathOf(model: GraphModel, from: string, to: string): Subgraph | null {
   const wanted = new Set<RelationType>(RELATION_TYPES);
-  // Distances from the target, expanded level by level until the source's level is complete.
-  const distance = new Map([[to, 0]]);
-  let frontier = [to];
-  for (let level = 0; level < SHORTEST_PATH_MAX_HOPS && !distance.has(from) && frontier.length > 0; level++) {
+  const ds = new Map([[from, 0]]);
+  const dt = new Map([[to, 0]]);
+  let sourceFrontier = [from];
+  let targetFrontier = [to];
+  let rs = 0;
+  let rt = 0;
+  let met = from === to;
+  while (!met && sourceFrontier.length > 0 && targetFrontier.length > 0 && rs + rt < SHORTEST_PATH_MAX_HOPS) {
+    const fromSource = sourceFrontier.length <= targetFrontier.length;
+    const [own, other, frontier] = fromSource ? [ds, dt, sourceFrontier] : [dt, ds, targetFrontier];
+    const level = (fromSource ? rs : rt) + 1;
     const next: string[] = [];
     for (const node of frontier) {
       for (const neighbour of adjacent(model, node, wanted)) {
-        if (!distance.has(neighbour)) {
-          distance.set(neighbour, level + 1);
-          next.push(neighbour);
-        }
+        if (own.has(neighbour)) continue;
+        own.set(neighbour, level);
+        next.push(neighbour);
+        if (other.has(neighbour)) met = true;
       }
     }
-    frontier = next;
+    if (fromSource) [sourceFrontier, rs] = [next, level];
+    else [targetFrontier, rt] = [next, level];
   }
-  const hops = distance.get(from);
-  if (hops === undefined) return null;
+  if (!met) return null;
+  // Source half of the shortest-path DAG, layer by layer back from the meeting layer.
+  const layers: Set<string>[] = [];
+  layers[rs] = new Set([...ds].filter(([node, d]) => d === rs && dt.get(node) === rt).map(([node]) => node));
+  for (let k = rs - 1; k >= 0; k--) {
+    const layer = new Set<string>();
+    for (const node of layers[k + 1] as Set<string>) {
+      for (const neighbour of adjacent(model, node, wanted)) if (ds.get(neighbour) === k) layer.add(neighbour);
+    }
+    layers[k] = layer;
+  }
   const path = [from];
-  for (let current = from, left = hops; left > 0; left--) {
-    const step = adjacent(model, current, wanted)
-      .filter((neighbour) => distance.get(neighbour) === left - 1)
-      .sort(compareText)[0] as string;
-    path.push(step);
-    current = step;
+  const smallest = (candidates: string[]) => candidates.sort(compareText)[0] as string;
+  for (let k = 0; k < rs; k++) {
+    const layer = layers[k + 1] as Set<string>;
+    path.push(smallest(adjacent(model, path[k] as string, wanted).filter((node) => layer.has(node))));
+  }
+  for (let left = rt; left > 0; left--) {
+    path.push(smallest(adjacent(model, path[path.length - 1] as string, wanted).filter((node) => dt.get(node) === left - 1)));
   }
   const edges: SubgraphEdge[] = [];
   for (let index = 0; index + 1 < path.length; index++) {
