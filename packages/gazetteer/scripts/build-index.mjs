@@ -20,7 +20,9 @@ const require = createRequire(join(pkgDir, 'package.json'));
 const started = Date.now();
 
 // The alias rules live in src/ (TypeScript); the builder uses the compiled dist/ so both share one rule set.
-const ruleFiles = ['aliases.js', 'ethnic.js', 'weak-words.js', 'index-files.js'].map((f) => join(pkgDir, 'dist', f));
+const ruleFiles = ['aliases.js', 'ethnic.js', 'weak-words.js', 'index-files.js', 'compact-index.js'].map((f) =>
+  join(pkgDir, 'dist', f),
+);
 if (!ruleFiles.every((f) => existsSync(f))) {
   console.error('gazetteer.build-index: dist/ missing, compiling the package first (tsc -b)');
   const tsc = createRequire(join(pkgDir, '..', '..', 'package.json')).resolve('typescript/bin/tsc');
@@ -38,7 +40,7 @@ for (const f of [fileURLToPath(import.meta.url), ...ruleFiles]) hash.update(read
 const buildKey = hash.digest('hex').slice(0, 16);
 
 const metaPath = join(dataDir, 'meta.json');
-const outputs = ['divisions.tsv', 'villages.tsv', 'villages-index.json'].map((f) => join(dataDir, f));
+const outputs = ['divisions.bin', 'divisions.tsv', 'villages.tsv', 'villages-index.json'].map((f) => join(dataDir, f));
 if (!process.argv.includes('--force') && existsSync(metaPath) && outputs.every((f) => existsSync(f))) {
   const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
   if (meta.buildKey === buildKey) {
@@ -48,6 +50,7 @@ if (!process.argv.includes('--force') && existsSync(metaPath) && outputs.every((
 }
 
 const { shortForms, suffixVariants } = await import(join(pkgDir, 'dist', 'aliases.js'));
+const { buildCompactIndex, computeParents } = await import(join(pkgDir, 'dist', 'compact-index.js'));
 const { makeWeakTest } = await import(join(pkgDir, 'dist', 'weak-words.js'));
 
 function parseCsvLine(line) {
@@ -105,26 +108,33 @@ try {
   console.warn(`gazetteer.build-index: jieba dictionary not found (${error.message}); no alias is flagged weak`);
 }
 
-// divisions.tsv: code as the source writes it (2/4/6/9 digits, so the length gives the level) TAB official
-// name TAB flags ('w' = official name is weak) TAB aliases joined by '|', each prefixed by its kind:
-// s = short, t = stem, v = former-status variant (a short form); upper case (S, T, V) = weak.
+// divisions.bin (read at run time, see src/compact-index.ts): every row with its official name (kind 0),
+// short forms (1), stems (2) and former-status variants (3), each with its weak flag.
+// divisions.tsv (a readable dump for grep, not read at run time): code as the source writes it TAB
+// official name TAB 'w' if weak TAB aliases joined by '|', prefixed s/t/v (short/stem/variant), upper = weak.
 const lines = [];
+const compactRows = [];
 let aliasCount = 0;
-for (const r of rows) {
-  const forms = shortForms(r.name, r.level);
-  const aliases = forms.map(({ alias, kind }) => {
-    const k = kind === 'short' ? 's' : 't';
-    return (isWeak(alias, kind) ? k.toUpperCase() : k) + alias;
-  });
+const parents = computeParents(rows.map((r) => r.code));
+rows.forEach((r, i) => {
+  const names = [{ name: r.name, kind: 0, weak: isWeak(r.name, 'official') }];
+  for (const { alias, kind } of shortForms(r.name, r.level)) {
+    names.push({ name: alias, kind: kind === 'short' ? 1 : 2, weak: isWeak(alias, kind) });
+  }
   // Former-status names (黔西县 for 黔西市) of prefectures and counties; townships get theirs at lookup time.
   if (r.level === 'Prefecture' || r.level === 'County') {
     for (const v of suffixVariants(r.name, r.level)) {
-      if (v !== r.name && !forms.some((f) => f.alias === v)) aliases.push((isWeak(v, 'short') ? 'V' : 'v') + v);
+      if (!names.some((n) => n.name === v)) names.push({ name: v, kind: 3, weak: isWeak(v, 'short') });
     }
   }
-  aliasCount += aliases.length;
-  lines.push(`${r.raw}\t${r.name}\t${isWeak(r.name, 'official') ? 'w' : ''}\t${aliases.join('|')}`);
-}
+  aliasCount += names.length - 1;
+  compactRows.push({ code: r.code, name: r.name, parent: parents[i], names });
+  const dump = names.slice(1).map((n) => {
+    const k = 'ostv'[n.kind];
+    return (n.weak ? k.toUpperCase() : k) + n.name;
+  });
+  lines.push(`${r.raw}\t${r.name}\t${names[0].weak ? 'w' : ''}\t${dump.join('|')}`);
+});
 isWeak = null; // frees the jieba maps before the village pass
 
 // villages.tsv: grouped by county; each line = last 6 digits of the code TAB official name. The 38 MB CSV
@@ -165,6 +175,7 @@ const writeAtomic = (path, content) => {
   writeFileSync(`${path}.${process.pid}.tmp`, content);
   renameSync(`${path}.${process.pid}.tmp`, path);
 };
+writeAtomic(join(dataDir, 'divisions.bin'), buildCompactIndex(compactRows));
 writeAtomic(join(dataDir, 'divisions.tsv'), `${lines.join('\n')}\n`);
 writeAtomic(join(dataDir, 'villages.tsv'), chunks.join(''));
 writeAtomic(join(dataDir, 'villages-index.json'), JSON.stringify(index));
@@ -181,6 +192,6 @@ writeAtomic(
 const size = (f) => (statSync(join(dataDir, f)).size / 1e6).toFixed(1);
 console.log(
   `gazetteer.build-index: ${rows.length} divisions (${aliasCount} aliases), ${villageCount} villages in ` +
-    `${Object.keys(index).length} county shards; divisions.tsv ${size('divisions.tsv')} MB, villages.tsv ` +
+    `${Object.keys(index).length} county shards; divisions.bin ${size('divisions.bin')} MB, villages.tsv ` +
     `${size('villages.tsv')} MB; ${Date.now() - started} ms`,
 );

@@ -2,8 +2,8 @@
  * Gazetteer
  *
  * The official divisions of China (2023 statistical codes) with the names and short forms reports use.
- * Provinces to townships (~45k) load eagerly from the prebuilt index; villages (620k) load one county at
- * a time, only for the counties a caller asks about, so a CLI run starts in tens of milliseconds.
+ * Provinces to townships (~45k) come from a prebuilt binary index mapped at start-up; villages (620k) load
+ * one county at a time, only for the counties a caller asks about, so a CLI run pays milliseconds.
  */
 import { z } from 'zod';
 import { parseOrThrow, RegionLevelSchema } from '@fupin/graph-schema';
@@ -12,7 +12,8 @@ import { shortForms, villageCore } from './aliases.js';
 import type { AliasKind } from './aliases.js';
 import { isWithin, levelOfCode, parentCandidates } from './division.js';
 import type { Division, NameHit } from './division.js';
-import { DEFAULT_DATA_DIR, parseAliases, readDivisions, VillageShards } from './index-files.js';
+import type { CompactIndex } from './compact-index.js';
+import { DEFAULT_DATA_DIR, readCompactIndex, VillageShards } from './index-files.js';
 import { NameIndex, scanNames } from './name-index.js';
 import type { GazetteerMatch, NameSource } from './name-index.js';
 import { rankHits } from './resolve.js';
@@ -44,20 +45,16 @@ export function commonName(division: Division): string {
   return division.level === 'Village' ? villageCore(division.name).core : division.name;
 }
 
-// Packed kind codes: 0 official, 1 short, 2 stem, 3 short former-status variant.
+// Packed candidates (compact-index.ts): row * 8 + kind * 2 + weak; kinds 0 official, 1 short, 2 stem,
+// 3 short former-status variant.
 const KINDS: readonly AliasKind[] = ['official', 'short', 'stem', 'short'];
-const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000'];
 
 /** Division codes, official names, short forms and a name scanner over the 2023 code list. */
 export class Gazetteer {
-  // Provinces..townships in code order, as parallel arrays; Division objects are made on demand. Fewer
-  // objects at load time halved start-up (garbage collection dominated with one object per row).
-  private readonly codes: string[] = [];
-  private readonly officialNames: string[] = [];
-  private readonly parents: number[] = [];
+  // Provinces..townships live in the binary index; Division objects are made for the rows callers touch.
+  private readonly index: CompactIndex;
   private readonly made: (Division | undefined)[] = [];
-  // Entries are packed numbers: row index * 8 + alias kind * 2 + weak.
-  private readonly names = new NameIndex<number>((p) => this.unpack(p));
+  private readonly eager: NameSource;
   private readonly shards: VillageShards;
   private readonly villages = new Map<string, Division>();
   private readonly villageNames = new Map<string, NameIndex>();
@@ -65,41 +62,19 @@ export class Gazetteer {
   private childrenOf?: Map<string, Division[]>;
 
   private constructor(dataDir: string) {
-    let province = -1;
-    let prefecture = -1;
-    let county = -1;
-    const { codes, parents } = this;
-    readDivisions(dataDir, (raw, name, weak, aliasField) => {
-      const i = codes.length;
-      const code = raw + (ZEROS[12 - raw.length] ?? '');
-      codes.push(code);
-      this.officialNames.push(name);
-      // Rows come in code order, so the parent is the latest row of the level above with a matching
-      // prefix; counties under a placeholder prefecture (市辖区, 省直辖县级行政区划) fall back to the province.
-      let parent = -1;
-      if (raw.length === 2) province = i;
-      else {
-        const p4 = prefecture >= 0 && codes[prefecture]?.startsWith(raw.slice(0, 4)) ? prefecture : province;
-        if (raw.length === 4) {
-          parent = province;
-          prefecture = i;
-        } else if (raw.length === 6) {
-          parent = p4;
-          county = i;
-        } else parent = county >= 0 && codes[county]?.startsWith(raw.slice(0, 6)) ? county : p4;
-      }
-      parents.push(parent);
-      this.names.add(name, i * 8 + (weak ? 1 : 0));
-      if (aliasField) {
-        for (const a of parseAliases(aliasField))
-          this.names.add(a.alias, i * 8 + (a.variant ? 3 : KINDS.indexOf(a.kind)) * 2 + (a.weak ? 1 : 0));
-      }
-    });
+    this.index = readCompactIndex(dataDir);
     this.shards = new VillageShards(dataDir);
+    this.eager = {
+      longestAt: (text, at) => {
+        const found = this.index.longestAt(text, at);
+        return found && { length: found.length, hits: found.packed.map((p) => this.unpack(p)) };
+      },
+    };
   }
 
   /**
-   * Loads the index built by scripts/build-index.mjs (synchronous; 60–120 ms CPU measured, see the bench). Throws an InputError
+   * Loads the index built by scripts/build-index.mjs (synchronous; a few milliseconds: one file read and
+   * typed-array views, see compact-index.ts and the bench). Throws an InputError
    * (`INPUT_UNREADABLE`) naming the missing file when the index has not been built.
    * @param options - `dataDir`: directory of the built index (default packages/gazetteer/data)
    * @example Gazetteer.load().lookup('从江县')[0].division.code // '522633000000'
@@ -113,8 +88,8 @@ export class Gazetteer {
   /** Counts of what is loaded: eager divisions, distinct names, county shards read so far. */
   stats(): { divisions: number; names: number; villageCounties: number } {
     return {
-      divisions: this.codes.length + this.villages.size,
-      names: this.names.size,
+      divisions: this.index.rowCount + this.villages.size,
+      names: this.index.nameCount,
       villageCounties: this.villageNames.size,
     };
   }
@@ -127,7 +102,7 @@ export class Gazetteer {
   byCode(code: string): Division | undefined {
     const full = code.padEnd(12, '0');
     if (levelOfCode(full) !== 'Village') {
-      const i = this.rowOf(full);
+      const i = this.index.find(full);
       return i < 0 ? undefined : this.at(i);
     }
     this.loadCounty(full.slice(0, 6));
@@ -148,7 +123,7 @@ export class Gazetteer {
     const opts = options === undefined ? undefined : parseOrThrow(LookupOptionsSchema, options, 'gazetteer.lookup');
     const levels = opts?.levels;
     const within = opts?.within?.padEnd(12, '0');
-    const hits = [...this.names.get(name)];
+    const hits = this.index.candidates(name).map((p) => this.unpack(p));
     if (within && (!levels || levels.includes('Village'))) {
       for (const county of this.countiesWithin(within)) hits.push(...this.loadCounty(county).get(name));
     }
@@ -161,7 +136,7 @@ export class Gazetteer {
     if (!m) return found;
     for (const suffix of ['乡', '镇', '街道']) {
       if (suffix === m[2]) continue;
-      for (const h of this.names.get(`${m[1]}${suffix}`)) {
+      for (const h of this.index.candidates(`${m[1]}${suffix}`).map((p) => this.unpack(p))) {
         if (h.division.level === 'Township' && h.aliasKind !== 'stem' && keep(h)) found.push({ ...h, variant: true });
       }
     }
@@ -196,13 +171,14 @@ export class Gazetteer {
     }
     if (!this.childrenOf) {
       this.childrenOf = new Map();
-      this.parents.forEach((parent, i) => {
-        const parentCode = this.codes[parent];
-        if (parentCode === undefined) return;
-        const list = this.childrenOf?.get(parentCode) ?? [];
+      for (let i = 0; i < this.index.rowCount; i += 1) {
+        const parent = this.index.parent(i);
+        if (parent < 0) continue;
+        const parentCode = this.index.code(parent);
+        const list = this.childrenOf.get(parentCode) ?? [];
         list.push(this.at(i));
-        this.childrenOf?.set(parentCode, list);
-      });
+        this.childrenOf.set(parentCode, list);
+      }
     }
     return this.childrenOf.get(full) ?? [];
   }
@@ -226,7 +202,7 @@ export class Gazetteer {
     options?: { villageCounties?: string[]; boundaries?: readonly number[] | ReadonlySet<number> },
   ): GazetteerMatch[] {
     const opts = options === undefined ? undefined : parseOrThrow(FindAllOptionsSchema, options, 'gazetteer.findAll');
-    const indexes: NameSource[] = [this.names];
+    const indexes: NameSource[] = [this.eager];
     for (const c of new Set((opts?.villageCounties ?? []).map((x) => x.slice(0, 6)))) {
       indexes.push(this.loadCounty(c));
     }
@@ -246,27 +222,13 @@ export class Gazetteer {
     return rankHits(hits, contextCodes)[0]?.hit;
   }
 
-  private rowOf(code: string): number {
-    // Binary search: codes are sorted (the builder sorts them).
-    let lo = 0;
-    let hi = this.codes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = this.codes[mid] ?? '';
-      if (c === code) return mid;
-      if (c < code) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
   private at(i: number): Division {
     const made = this.made[i];
     if (made) return made;
-    const code = this.codes[i] ?? '';
-    const division: Division = { code, name: this.officialNames[i] ?? '', level: levelOfCode(code) };
-    const parentCode = this.codes[this.parents[i] ?? -1];
-    if (parentCode !== undefined) division.parentCode = parentCode;
+    const code = this.index.code(i);
+    const division: Division = { code, name: this.index.name(i), level: levelOfCode(code) };
+    const parent = this.index.parent(i);
+    if (parent >= 0) division.parentCode = this.index.code(parent);
     this.made[i] = division;
     return division;
   }
@@ -292,7 +254,7 @@ export class Gazetteer {
     const index = new NameIndex<NameHit>((h) => h);
     for (const [code, name] of this.shards.read(county6)) {
       const division: Division = { code, name, level: 'Village' };
-      const parentCode = parentCandidates(code).find((c) => this.rowOf(c) >= 0);
+      const parentCode = parentCandidates(code).find((c) => this.index.find(c) >= 0);
       if (parentCode) division.parentCode = parentCode;
       this.villages.set(code, division);
       if (parentCode) {

@@ -1,9 +1,9 @@
 /**
  * Index files on disk
  *
- * Reads what scripts/build-index.mjs writes into data/: `divisions.tsv` (provinces to townships with
- * their aliases, read whole) and `villages.tsv` + `villages-index.json` (villages grouped by county,
- * read one county at a time by byte offset). Keeping the format knowledge here lets the builder and
+ * Reads what scripts/build-index.mjs writes into data/: `divisions.bin` (provinces to townships with
+ * their aliases, see compact-index.ts) and `villages.tsv` + `villages-index.json` (villages grouped by
+ * county, read one county at a time by byte offset); `meta.json` carries the format version. Keeping the format knowledge here lets the builder and
  * the loader change together.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError, parseOrThrow } from '@fupin/graph-schema';
+import { CompactIndex } from './compact-index.js';
 
 /** Version of the files' layout; scripts/build-index.mjs writes it to meta.json and the loader checks it. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /**
  * Tells whether a data directory holds a complete index of the current format.
@@ -21,7 +22,7 @@ export const INDEX_FORMAT = 3;
  * @example isIndexCurrent(DEFAULT_DATA_DIR) // false on a fresh clone before `pnpm build`
  */
 export function isIndexCurrent(dataDir: string): boolean {
-  const files = ['divisions.tsv', 'villages.tsv', 'villages-index.json', 'meta.json'];
+  const files = ['divisions.bin', 'villages.tsv', 'villages-index.json', 'meta.json'];
   if (!files.every((f) => existsSync(join(dataDir, f)))) return false;
   try {
     const meta: unknown = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
@@ -51,20 +52,12 @@ function requireFile(dataDir: string, file: string): string {
 }
 
 /**
- * Reads divisions.tsv: `code TAB name TAB flags TAB aliases`, the code as the source writes it (2, 4, 6
- * or 9 digits), aliases joined by `|`, each prefixed by s (short), t (stem) or v (former-status variant,
- * a short form), upper case when weak.
- * Calls `visit` per row with slices of the file instead of building row objects, because this runs at
- * every start-up (45k rows).
+ * Opens divisions.bin, the compact index of provinces to townships with their names and aliases.
  * @param dataDir - directory holding the built index
- * @param visit - called with each row in code order; `aliases` is the raw field (may be empty)
- * @example readDivisions(DEFAULT_DATA_DIR, (code, name) => console.log(code, name)) // 11 北京市 …
+ * @example readCompactIndex(DEFAULT_DATA_DIR).find('522630000000') // row of 台江县
  */
-export function readDivisions(
-  dataDir: string,
-  visit: (code: string, name: string, weak: boolean, aliases: string) => void,
-): void {
-  const path = requireFile(dataDir, 'divisions.tsv');
+export function readCompactIndex(dataDir: string): CompactIndex {
+  const path = requireFile(dataDir, 'divisions.bin');
   if (!isIndexCurrent(dataDir)) {
     throw new InputError(
       'INPUT_UNREADABLE',
@@ -72,39 +65,18 @@ export function readDivisions(
       `gazetteer.load: ${dataDir} holds an index of another format; expected format ${INDEX_FORMAT} (run \`pnpm build\`)`,
     );
   }
-  const text = readFileSync(path, 'utf8');
-  let pos = 0;
-  while (pos < text.length) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = text.length;
-    const t1 = text.indexOf('\t', pos);
-    const t2 = text.indexOf('\t', t1 + 1);
-    const t3 = text.indexOf('\t', t2 + 1);
-    if (t1 < 0 || t3 < 0 || t3 > eol) {
-      throw new InputError(
-        'INPUT_UNREADABLE',
-        path,
-        `gazetteer.load: bad row at offset ${pos}; expected 4 fields (run \`pnpm build\`)`,
-      );
-    }
-    visit(text.slice(pos, t1), text.slice(t1 + 1, t2), t3 > t2 + 1, text.slice(t3 + 1, eol));
-    pos = eol + 1;
+  try {
+    return new CompactIndex(readFileSync(path));
+  } catch (error) {
+    throw new InputError(
+      'INPUT_UNREADABLE',
+      path,
+      `gazetteer.load: ${path} is damaged; expected a division index (run \`pnpm build\`)`,
+      {
+        cause: error,
+      },
+    );
   }
-}
-
-/**
- * Splits the alias field of divisions.tsv.
- * @param field - e.g. `s黔东南州|t黔东南`
- * @example parseAliases('s威宁县|t威宁') // [{ alias: '威宁县', kind: 'short', weak: false }, …]
- */
-export function parseAliases(
-  field: string,
-): { alias: string; kind: 'short' | 'stem'; weak: boolean; variant: boolean }[] {
-  if (!field) return [];
-  return field.split('|').map((a) => {
-    const k = (a[0] ?? 's').toLowerCase();
-    return { alias: a.slice(1), kind: k === 't' ? 'stem' : 'short', weak: a[0] !== k, variant: k === 'v' };
-  });
 }
 
 /** Reads village shards (one county at a time) from villages.tsv by the offsets in villages-index.json. */
