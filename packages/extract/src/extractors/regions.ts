@@ -45,6 +45,9 @@ interface Candidate {
 const PLACE_FOLLOWER =
   /^(?:县委|县政府|县城|县域|县内|县级|市委|市政府|州委|州政府|籍|境内|城区|经济开发区|开发区|工业园|高新区|干部群众|人民)/;
 
+/** Township-level zones whose listed short form is a generic phrase (经济开发区, 工业园区…). */
+const GENERIC_ZONE = /^(?:经济|高新|工业|开发|产业|农业|科技|物流|保税|综合|技术)/;
+
 /** Characters that, right before a township or village name, make it part of a phrase instead (全村, 该镇…). */
 const QUANTIFIER_BEFORE = /[0-9０-９个全该本各每这那此其某几余多]/;
 
@@ -187,6 +190,8 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
     if (LEVEL_DEPTH[division.level] >= LEVEL_DEPTH.Township) {
       // Townships and villages count only inside a county, prefecture or province the document names.
       if (support === 0) return undefined;
+      // Zones listed as townships (经济开发区, 高新区…) are read as such only under their own name.
+      if (GENERIC_ZONE.test(text.slice(m.start, m.end))) return undefined;
       // A township or village name must start a word: 示范村 does not name 范村.
       const before = text[m.start - 1];
       if (before !== undefined && QUANTIFIER_BEFORE.test(before)) return undefined;

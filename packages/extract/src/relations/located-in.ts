@@ -89,19 +89,37 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
       continue;
     }
     if (m.type !== 'Company' && m.type !== 'Organization' && m.type !== 'Site') continue;
-    // A company, body or site: its own parent, else the deepest region any of its mentions holds or its
-    // name opens with, else (a site) the region the report is about.
+    // A company, body or site: its own parent, else the place a sentence sets it in (在某镇，某安置点…),
+    // else the deepest region any of its mentions holds or its name opens with, else (a site) the
+    // region the report is about.
     const all = named.get(k)!;
     const own = all.find((x) => x.parent || x.parentCode);
     let parent = own ? parentRef(ctx, own) : undefined;
     let sentence = own?.sentence ?? m.sentence;
+    const depth = (r: EntityRef): number => LEVEL_DEPTH[r.type as RegionLevel];
+    let placed: EntityRef | undefined;
+    for (const x of all) {
+      if (parent || placed) break;
+      placed = locativeRegion(ctx, regions, x);
+      if (placed) sentence = x.sentence;
+    }
     if (!parent) {
+      let inName: EntityRef | undefined;
+      let nameSentence = sentence;
       for (const x of all) {
         const r = regionInName(regions, x);
-        if (r && (!parent || LEVEL_DEPTH[r.type as RegionLevel] > LEVEL_DEPTH[parent.type as RegionLevel])) {
-          parent = r;
-          sentence = x.sentence;
+        // A firm or body called after a province or city (某省某公司) is not thereby located there.
+        if (!r || depth(r) < LEVEL_DEPTH.County) continue;
+        if (!inName || depth(r) > depth(inName)) {
+          inName = r;
+          nameSentence = x.sentence;
         }
+      }
+      // The place a sentence sets it in, unless its own name holds a deeper one (在某街道，某社区安置点).
+      if (placed && (!inName || depth(inName) <= depth(placed))) parent = placed;
+      else if (inName) {
+        parent = inName;
+        sentence = nameSentence;
       }
     }
     parent ??= fallbackParent(ctx, m);
@@ -128,6 +146,53 @@ function parentRef(ctx: DocContext, m: EntityMention): EntityRef | undefined {
   return undefined;
 }
 
+/** Words that set what follows in a place: 在某镇, 位于某村, 落户某县. */
+const LOCATIVE_BEFORE = /(?:在|位于|落户|落地|地处)$/;
+
+/**
+ * The place a sentence sets a mention in: a region chain right after 在/位于 in the mention's clause,
+ * or opening the clause before it (在某街道，某安置点是…), or a region joined to it by 的 (某镇的某基地).
+ */
+function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
+  const text = ctx.normalized.text;
+  const sentence = ctx.sentences[m.sentence];
+  if (!sentence) return undefined;
+  // The mention's clause and the one before it.
+  let clauseStart = m.start;
+  while (clauseStart > sentence.start && !/[，；：,;:]/.test(text[clauseStart - 1]!)) clauseStart--;
+  let prevStart = clauseStart - 1;
+  while (prevStart > sentence.start && !/[，；：,;:]/.test(text[prevStart - 1]!)) prevStart--;
+  const before = regions.filter((r) => r.sentence === m.sentence && r.end <= m.start && r.start >= Math.max(prevStart, sentence.start));
+  if (!before.length) return undefined;
+  // Chains of adjacent regions (某县某镇某村): the deepest link stands for the chain.
+  const last = before[before.length - 1]!;
+  let head = last;
+  for (let i = before.length - 2; i >= 0 && before[i]!.end === head.start; i--) head = before[i]!;
+  const between = text.slice(last.end, m.start);
+  if (between === '的' || between === '，' || between === ',') {
+    if (LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start)) || between === '的' || head.start === clauseStart || head.start === prevStart)
+      return refOf(last);
+  }
+  if (last.start >= clauseStart && LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start))) {
+    // 在某区设立某站: only a verb of setting up or building between the place and the mention.
+    if (SET_UP.test(between)) return refOf(last);
+  }
+  // A sentence opening with 在某镇， sets its sites and bodies there (在某镇，某区投入资金建设某产业园).
+  if (m.type !== 'Company') {
+    const opening = /^在([^，,；;]{2,20})[，,]/.exec(text.slice(sentence.start, m.start));
+    if (opening) {
+      const end = sentence.start + 1 + opening[1]!.length;
+      const chain = regions.filter((r) => r.sentence === m.sentence && r.start >= sentence.start + 1 && r.end <= end);
+      const deepest = chain[chain.length - 1];
+      if (deepest && deepest.end === end) return refOf(deepest);
+    }
+  }
+  return undefined;
+}
+
+/** What may stand between a place after 在 and what is set up there (在某市区开设…). */
+const SET_UP = /^(?:市区|城区|县城)?(?:设立|设置|建立|建成|建设|成立|开设|开办|挂牌|组建|投资建设|新建|打造)?$/;
+
 /**
  * The region a mention's own words name: the deepest region mention inside its span (某省某市某公司 →
  * 某市, 某县城某街道安置点 → 某街道), else the longest region name of the document its canonical name
@@ -135,16 +200,34 @@ function parentRef(ctx: DocContext, m: EntityMention): EntityRef | undefined {
  */
 function regionInName(regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
   let best: EntityMention | undefined;
+  let restFrom = 0;
   for (const r of regions) {
     if (r.start < m.start || r.end > m.end || r.end - r.start >= m.end - m.start) continue;
+    if (r.start === m.start + restFrom) restFrom = r.end - m.start;
     if (!best || LEVEL_DEPTH[r.type as RegionLevel] >= LEVEL_DEPTH[best.type as RegionLevel]) best = r;
   }
-  if (best) return refOf(best);
-  for (const r of regions) {
-    if (!m.name.startsWith(r.name) || r.name.length >= m.name.length) continue;
-    if (!best || r.name.length > best.name.length) best = r;
+  if (!best) {
+    for (const r of regions) {
+      if (!m.name.startsWith(r.name) || r.name.length >= m.name.length) continue;
+      if (!best || r.name.length > best.name.length) best = r;
+    }
+    if (best) restFrom = best.name.length;
   }
-  return best ? refOf(best) : undefined;
+  // What follows the leading places may open with a township's or village's stem (某县|高峰合作社 of
+  // 高峰村, 某某岗安置点 of 某某岗街道, 某河景区 of 某河镇): that place is deeper.
+  // Firms are often named after mountains and rivers; only sites and cooperatives are read this way.
+  if (m.type === 'Company' && !/合作社$/.test(m.name)) return best ? refOf(best) : undefined;
+  const rest = best && restFrom <= m.surface.length ? m.surface.slice(restFrom) : m.name;
+  let byStem: EntityMention | undefined;
+  for (const r of regions) {
+    if (LEVEL_DEPTH[r.type as RegionLevel] < LEVEL_DEPTH.Township) continue;
+    if (best && LEVEL_DEPTH[r.type as RegionLevel] <= LEVEL_DEPTH[best.type as RegionLevel]) continue;
+    const stem = r.name.replace(/(?:街道|镇|乡|村|社区)$/, '');
+    if (stem.length >= 2 && stem !== r.name && rest.startsWith(stem) && rest.length > stem.length + 1)
+      if (!byStem || stem.length > byStem.name.length) byStem = r;
+  }
+  const found = byStem ?? best;
+  return found ? refOf(found) : undefined;
 }
 
 /**
