@@ -13,6 +13,7 @@
  * Connection from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (default bolt://127.0.0.1:7687, neo4j,
  * fupin-test-pw). `--wipe` is required when the database is not empty: the benchmark deletes everything.
  */
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { Neo4jStore } from '@fupin/store';

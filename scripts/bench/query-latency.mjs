@@ -15,6 +15,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { EmbeddedStore, Neo4jStore } from '@fupin/store';
 import { toTraditionalSample, generateGraph, percentile, seededRandom } from './bench-graph.mjs';
