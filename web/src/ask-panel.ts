@@ -51,6 +51,13 @@ export function graphFromResult(result: unknown): Subgraph {
       const id = typeof v.id === 'string' ? v.id : `${rel}|${src.id}|${dst.id}`;
       edges.set(id, { id, type: rel, source: src.id, target: dst.id, evidenceCount: 0, properties: {} });
     }
+    // A Cypher relationship (`{ _type, id }`): its id is `TYPE|source|target` (graph-schema relationId).
+    const cypherRel = v._type as RelationType;
+    if (RELATION_TYPE_LIST.includes(cypherRel) && typeof v.id === 'string') {
+      const [type, source, target] = v.id.split('|');
+      if (type === cypherRel && source && target)
+        edges.set(v.id, { id: v.id, type: cypherRel, source, target, evidenceCount: 0, properties: {} });
+    }
     for (const x of Object.values(v)) visit(x, depth + 1);
   };
   visit(result, 0);
@@ -61,6 +68,7 @@ function table(rows: unknown[]): HTMLTableElement {
   const cols = [...new Set(rows.flatMap((r) => (isObj(r) ? Object.keys(r) : ['value'])))].slice(0, 12);
   const cell = (v: unknown): string => {
     if (isObj(v) && typeof v.name === 'string') return v.name;
+    if (isObj(v) && typeof v._type === 'string') return v._type;
     return typeof v === 'string' ? v : JSON.stringify(v);
   };
   return el('table', { className: 'result-table', testid: 'result-table' }, [
@@ -109,15 +117,13 @@ function renderResult(out: HTMLElement, result: unknown, onEntity: (id: string) 
       el(
         'div',
         { className: 'chips' },
-        g.nodes
-          .slice(0, 60)
-          .map((n) =>
-            el('button', {
-              className: 'chip',
-              text: `${n.name} · ${typeLabel(n.type)}`,
-              onClick: () => onEntity(n.id),
-            }),
-          ),
+        g.nodes.slice(0, 60).map((n) =>
+          el('button', {
+            className: 'chip',
+            text: `${n.name} · ${typeLabel(n.type)}`,
+            onClick: () => onEntity(n.id),
+          }),
+        ),
       ),
     );
   if (!parts.length) parts.push(el('pre', { text: JSON.stringify(result, null, 2) }));

@@ -112,4 +112,12 @@ describe('graphFromResult', () => {
     expect(g.nodes.map((n) => n.name).sort()).toEqual(['余杭区', '台江县'].sort());
     expect(g.edges).toEqual([expect.objectContaining({ type: 'ASSISTS', source: a.id, target: b.id })]);
   });
+  it('should read nodes and relationships out of Cypher rows', () => {
+    const a = { _labels: ['Entity', 'County'], id: 'region:210213000000', name: '金州区', type: 'County', aliases: [] };
+    const b = { _labels: ['Entity', 'County'], id: 'region:520526000000', name: '威宁县', type: 'County', aliases: [] };
+    const r = { _type: 'LABOR_COOPERATION', id: `LABOR_COOPERATION|${b.id}|${a.id}` };
+    const g = graphFromResult({ columns: ['b', 'r', 'a'], rows: [{ b, r, a }] });
+    expect(g.nodes).toHaveLength(2);
+    expect(g.edges).toEqual([expect.objectContaining({ type: 'LABOR_COOPERATION', source: b.id, target: a.id })]);
+  });
 });
