@@ -17,6 +17,7 @@
  * Usage: node scripts/scale-corpus.mjs --seed 1 --mb 50 --out bench-out/corpus-50
  *          [--from ../shared/corpus/seeds --from examples] [--quiet]
  */
+import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,10 +79,16 @@ function parseSource(norm, g, name) {
   const first = resolveMatches(g.findAll(t), g, []);
   const counties = [...new Set(first.filter((m) => m.division.level === 'County').map((m) => m.division.code))];
   const context = [...new Set(first.filter((m) => m.division.level !== 'Township').map((m) => m.division.code))];
-  const matches = resolveMatches(g.findAll(t, { villageCounties: counties.filter((c) => side(c) === 'west') }), g, context);
+  const matches = resolveMatches(
+    g.findAll(t, { villageCounties: counties.filter((c) => side(c) === 'west') }),
+    g,
+    context,
+  );
   const count = (level, s) => {
     const n = new Map();
-    for (const m of matches) if (m.division.level === level && side(m.division.code) === s) n.set(m.division.code, (n.get(m.division.code) ?? 0) + 1);
+    for (const m of matches)
+      if (m.division.level === level && side(m.division.code) === s)
+        n.set(m.division.code, (n.get(m.division.code) ?? 0) + 1);
     return [...n.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   };
   const home = count('County', 'west');
@@ -214,7 +221,7 @@ function wrapLikePdf(s, rng) {
     .split('\n')
     .map((line) => {
       let out = '';
-      for (let i = 0; i < line.length; ) {
+      for (let i = 0; i < line.length;) {
         const n = 30 + rng.int(9);
         out += `${line.slice(i, i + n)}\n`;
         i += n;
@@ -233,7 +240,8 @@ export async function scaleCorpus({ seed, mb, out, from = DEFAULT_FROM, log = ()
   const g = loadGazetteer();
   const rng = makeRng(seed);
   const sources = await readSources(from, g);
-  if (sources.length === 0) throw new Error(`scale-corpus: no .txt/.html reports in ${from.join(', ')}; expected source reports`);
+  if (sources.length === 0)
+    throw new Error(`scale-corpus: no .txt/.html reports in ${from.join(', ')}; expected source reports`);
   const { west, east } = pools(g);
   const partners = new Map(); // western prefecture code → eastern city (fixed for the run)
   const partnerOf = (prefCode) => {
@@ -283,7 +291,8 @@ export async function scaleCorpus({ seed, mb, out, from = DEFAULT_FROM, log = ()
         const sentences = src.paragraphs[p].filter((_, i) => i === 0 || rng.next() > 0.1);
         let line = '';
         for (const parts of sentences) {
-          for (const part of parts) line += typeof part === 'string' ? part : surfaceFor(mapping.map(part.code), part.kind, part.surface);
+          for (const part of parts)
+            line += typeof part === 'string' ? part : surfaceFor(mapping.map(part.code), part.kind, part.surface);
         }
         line = varyNumbers(line, rng);
         paragraphs.push(line);
@@ -340,9 +349,11 @@ async function main() {
   });
   const seed = Number(values.seed);
   const mb = Number(values.mb);
-  if (!Number.isInteger(seed) || seed < 0) throw new Error(`scale-corpus: invalid --seed "${values.seed}"; expected a non-negative integer`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new Error(`scale-corpus: invalid --seed "${values.seed}"; expected a non-negative integer`);
   if (!(mb > 0)) throw new Error(`scale-corpus: invalid --mb "${values.mb}"; expected a positive number`);
-  if (!values.out) throw new Error('scale-corpus: missing --out DIR; expected an output directory (e.g. bench-out/corpus-50)');
+  if (!values.out)
+    throw new Error('scale-corpus: missing --out DIR; expected an output directory (e.g. bench-out/corpus-50)');
   const from = values.from?.map((f) => resolve(f)) ?? DEFAULT_FROM;
   const started = performance.now();
   const log = values.quiet ? () => {} : (s) => process.stderr.write(`${s}\n`);
@@ -360,4 +371,3 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   });
 }
-

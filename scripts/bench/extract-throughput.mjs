@@ -15,6 +15,7 @@
  * Profile a run:  node --cpu-prof --cpu-prof-dir=bench-out/prof scripts/bench/extract-throughput.mjs --quick --jobs 1
  * The last line is `summary: {json}` for scripts/bench/all.mjs.
  */
+import { performance } from 'node:perf_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,7 +49,10 @@ const { dir, manifest } = await ensureCorpus({ seed, mb, out, log: (s) => consol
 console.log(`corpus: ${dir} — ${manifest.files} files, ${(manifest.bytes / MB).toFixed(1)} MB, seed ${manifest.seed}`);
 
 // Baseline: raw jieba cut of the same files (read and decoded here, as extraction reads them).
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => join(dir, f));
 const baseline = measure(() => {
   const jieba = Jieba.withDict(dict);
   let chars = 0;
@@ -106,7 +110,14 @@ console.log(
   `summary: ${JSON.stringify({
     bench: 'extract-throughput',
     corpus: { files: manifest.files, bytes: manifest.bytes, seed },
-    rows: rows.map((r) => ({ label: r.label, mbPerS: r.bytes / MB / r.wall, cpuMbPerS: r.bytes / MB / r.cpu, charsPerS: r.chars / r.wall, wall: r.wall, cpu: r.cpu })),
+    rows: rows.map((r) => ({
+      label: r.label,
+      mbPerS: r.bytes / MB / r.wall,
+      cpuMbPerS: r.bytes / MB / r.cpu,
+      charsPerS: r.chars / r.wall,
+      wall: r.wall,
+      cpu: r.cpu,
+    })),
     checks,
   })}`,
 );

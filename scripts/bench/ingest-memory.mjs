@@ -14,6 +14,8 @@
  *
  * The last line is `summary: {json}` for scripts/bench/all.mjs.
  */
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
