@@ -67,6 +67,7 @@ describe('suffixVariants', () => {
   it('should give the county name of a county-level city or district', () => {
     expect(suffixVariants('凯里市', 'County')).toEqual(['凯里县']);
     expect(suffixVariants('播州区', 'County')).toEqual(['播州县', '播州市']);
+    expect(suffixVariants('水城区', 'County')).toEqual(['水城县', '水城市']);
   });
 
   it('should give 地区 for a prefecture-level city and nothing for generic districts', () => {

@@ -152,7 +152,7 @@ export function suffixVariants(name: string, level: RegionLevel): string[] {
     case 'Prefecture':
       return swap('市', ['地区']);
     case 'County':
-      if (/(新区|林区|特区|矿区|郊区|城区)$/u.test(base)) return [];
+      if (/(新区|林区|特区|矿区)$/u.test(base)) return [];
       return [...swap('区', ['县', '市']), ...swap('市', ['县'])];
     case 'Township':
       return [...swap('镇', ['乡']), ...swap('街道', ['镇']), ...swap('乡', ['镇'])];
