@@ -47,3 +47,17 @@ describe('cooperation', () => {
     expect(pairs(text, 'SALES_OUTLET_IN').sort()).toEqual(['SALES_OUTLET_IN 雷山县→上海市', 'SALES_OUTLET_IN 雷山县→杭州市']);
   });
 });
+
+describe('cooperation (labour and bodies)', () => {
+  it('should read labour sent to eastern cities as labour cooperation', () => {
+    const text = '丹寨县组织劳动力到宁波市及浙江省其他地区就业3200人。';
+    expect(pairs(text, 'LABOR_COOPERATION').sort()).toEqual([
+      'LABOR_COOPERATION 丹寨县→宁波市',
+      'LABOR_COOPERATION 丹寨县→浙江省',
+    ]);
+  });
+
+  it('should not read a place the help goes to as a labour destination without a verb of going', () => {
+    expect(pairs('宁波市就业局与丹寨县签订协议。', 'LABOR_COOPERATION')).toEqual([]);
+  });
+});

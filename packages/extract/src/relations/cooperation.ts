@@ -15,6 +15,10 @@ import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationM
 const ASSIST = /帮扶|帮助|对口|协作|结对|援建|对接|支援|援助|携手/;
 const LABOR = /劳务协作|劳务输出|劳务合作|劳务对接|劳务交流/;
 const LABOR_G = new RegExp(LABOR.source, 'g');
+/** Work away from home (就业, 务工, 输送务工人员…) in a clause that sends labour somewhere. */
+const MIGRANT_WORK = /就业|务工|打工|输送|转移/;
+/** What sends labour to a place: 到, 赴, 向, 往, 前往. */
+const MOVE_TO = /(?:到|赴|向|往|去)$/;
 /** 在<place>设立…窗口: the outlet pattern; group 1 holds the places. */
 const OUTLET =
   /在([^，。；！？]{1,40}?)(?:设立|开设|建立|开办|建成|设置|开通|打造|入驻|布局)[^，。；！？]{0,20}?(?:窗口|专柜|旗舰店|展销中心|体验馆|直营店|销售点|体验店|专卖店|展示中心|展销馆|门店|专区)/g;
@@ -81,28 +85,66 @@ export function cooperation(ctx: DocContext): RelationMention[] {
     const labor = LABOR.test(sentenceText);
     const assist = ASSIST.test(sentenceText.replace(LABOR_G, ''));
     const outlet = OUTLET_ANY.test(sentenceText);
-    if (!labor && !assist && !outlet) continue;
+    const migrant = MIGRANT_WORK.test(sentenceText);
+    if (!labor && !assist && !outlet && !migrant) continue;
     const regions = regionsOf(ctx, s.index);
 
     if (assist) {
       const outlets = outletPlaces(sentenceText, s.start);
+      const bodies = ctx.mentions.filter((m) => m.sentence === s.index && (m.type === 'Organization' || m.type === 'Company'));
+      const within = (r: EntityMention): EntityMention | undefined => bodies.find((o) => r.start >= o.start && r.end <= o.end);
+      // Agents: eastern regions, and eastern public bodies (某市人民医院 named after an eastern place).
+      const agents: { agent: EntityMention; level: EntityMention }[] = [];
       for (const e of regions) {
-        if (!isEastern(e) || !upToCounty(e)) continue;
-        if (outlets.some(([a, b]) => e.start >= a && e.end <= b)) continue;
+        if (!isEastern(e)) continue;
+        const body = within(e);
+        if (!body) agents.push({ agent: e, level: e });
+        else if (body.type === 'Organization' && !agents.some((x) => x.agent === body)) agents.push({ agent: body, level: e });
+      }
+      for (const { agent, level } of agents) {
+        if (LEVEL_DEPTH[level.type as keyof typeof LEVEL_DEPTH] === LEVEL_DEPTH.Township) continue;
+        if (outlets.some(([a, b]) => agent.start >= a && agent.end <= b)) continue;
         // The partner is the agent: a help word follows it in its own clause (某区帮助某县, 与某区对接,
         // 获取某市帮扶资金), not a place named after one (帮助某县劳动力到某市就业).
-        const [a, b] = clauseAround(text, s.start, s.end, e.start);
-        const rest = text.slice(e.end, b).replace(LABOR_G, '');
-        if (!ASSIST.test(rest) && !(text.slice(a, e.start).endsWith('与') && ASSIST.test(text.slice(a, b)))) continue;
+        const [a, b] = clauseAround(text, s.start, s.end, agent.start);
+        const rest = text.slice(agent.end, b).replace(LABOR_G, '');
+        if (!ASSIST.test(rest) && !(text.slice(a, agent.start).endsWith('与') && ASSIST.test(text.slice(a, b)))) continue;
         // The western side: western regions of the same clause (preferring the partner's level), else the document's.
-        const here = regions.filter((m) => isWestern(m) && upToCounty(m) && m.type !== 'Province' && m.start >= a && m.end <= b);
-        const sameLevel = here.filter((m) => m.type === e.type);
+        const village = level.type === 'Village';
+        const here = regions.filter(
+          (m) =>
+            m.start >= a &&
+            m.end <= b &&
+            m !== level &&
+            (isWestern(m) || (!m.code && !isEasternCode(m.parentCode) && !isEasternCode(ctx.primaryRegion?.code))) &&
+            (village ? m.type === 'Village' : upToCounty(m) && m.type !== 'Province'),
+        );
+        const sameLevel = here.filter((m) => m.type === level.type);
         const targets = (sameLevel.length ? sameLevel : here).map(refOf);
-        if (!targets.length) {
+        if (!targets.length && !village) {
           const primary = primaryWestern(ctx);
           if (primary) targets.push(primary);
         }
-        for (const t of targets) out.push(rel('ASSISTS', refOf(e), t, s.index));
+        for (const t of targets) out.push(rel('ASSISTS', refOf(agent), t, s.index));
+      }
+    }
+
+    // Labour sent to an eastern place: 组织劳动力到某市就业, 向某市输送务工人员, 赴某市务工.
+    if (migrant) {
+      const all = ctx.mentions.filter((m) => m.sentence === s.index && isRegionType(m.type));
+      let previous: EntityMention | undefined;
+      for (const e of regions) {
+        if (!isEastern(e)) continue;
+        const [a, b] = clauseAround(text, s.start, s.end, e.start);
+        if (!MIGRANT_WORK.test(text.slice(a, b))) continue;
+        let head = e;
+        for (let r = all.find((x) => x.end === head.start); r; r = all.find((x) => x.end === head.start)) head = r;
+        const lead = text.slice(Math.max(a, head.start - 2), head.start);
+        const joined = previous !== undefined && previous.start >= a && /^(?:及|和|、|与|以及)$/.test(text.slice(previous.end, head.start));
+        if (!MOVE_TO.test(lead) && !joined) continue;
+        previous = e;
+        const west = westernSide(ctx, regions.filter((m) => !isEastern(m) && m.start >= a && m.end <= b));
+        if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), s.index));
       }
     }
 

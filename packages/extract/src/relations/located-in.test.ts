@@ -53,3 +53,23 @@ describe('locatedIn', () => {
     expect(links('从江县人民医院开展远程会诊。', [hospital])).toContain('从江县人民医院→从江县');
   });
 });
+
+describe('locatedIn (locative phrases)', () => {
+  const site = (name: string): EntityExtractor => ({
+    name: 'test-sites',
+    extract: (ctx) => {
+      const start = ctx.normalized.text.indexOf(name);
+      return [{ type: 'Site', name, surface: name, start, end: start + name.length, sentence: 0, extractor: 'test' }];
+    },
+  });
+
+  it('should put a site where the sentence sets it up, over the county its name holds', () => {
+    expect(links('在杭州市萧山区设立从江县驻杭劳务工作站。', [site('从江县驻杭劳务工作站')])).toContain(
+      '从江县驻杭劳务工作站→萧山区',
+    );
+  });
+
+  it('should put a site in the township a sentence opens with', () => {
+    expect(links('在从江县加榜乡，萧山区投入资金建设梯田观光基地。', [site('梯田观光基地')])).toContain('梯田观光基地→加榜乡');
+  });
+});
