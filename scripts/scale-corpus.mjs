@@ -312,6 +312,8 @@ export async function scaleCorpus({ seed, mb, out, from = DEFAULT_FROM, log = ()
   const manifest = {
     seed,
     mb,
+    // The names drawn depend on the gazetteer build as well as the seed.
+    gazetteer: readGazetteerKey(),
     files,
     bytes,
     westernCounties: counties.size,
@@ -320,6 +322,15 @@ export async function scaleCorpus({ seed, mb, out, from = DEFAULT_FROM, log = ()
   };
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
+}
+
+function readGazetteerKey() {
+  try {
+    const meta = JSON.parse(readFileSync(join(ROOT, 'packages/gazetteer/data/meta.json'), 'utf8'));
+    return `${meta.source ?? ''} ${meta.buildKey ?? ''}`.trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 /**
