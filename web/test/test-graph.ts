@@ -51,7 +51,7 @@ const docs = {
 };
 
 type Spec = [EntityType, string, string?, string?];
-const specs: Record<string, Spec> = {
+const specs = {
   guizhou: ['Province', '贵州省', '520000000000'],
   qdn: ['Prefecture', '黔东南苗族侗族自治州', '522600000000', '贵州省'],
   congjiang: ['County', '从江县', '522633000000', '黔东南苗族侗族自治州'],
@@ -67,11 +67,11 @@ const specs: Record<string, Spec> = {
   company: ['Company', '苏州禾丰农业发展有限公司'],
   pig: ['Industry', '香猪'],
   tea: ['Industry', '茶叶'],
-};
+} satisfies Record<string, Spec>;
 
 /** Ids of the test entities, by short key. */
 export const ids = Object.fromEntries(
-  Object.entries(specs).map(([k, [type, name, code]]) => [k, entityId(type, name, code)]),
+  Object.entries(specs as Record<string, Spec>).map(([k, [type, name, code]]) => [k, entityId(type, name, code)]),
 ) as Record<keyof typeof specs, string>;
 
 function evidence(d: Document, sentence: string) {
@@ -98,7 +98,7 @@ function rel(type: RelationType, s: string, t: string, d?: Document, sentence?: 
 export function testBatch(): GraphBatch {
   const c = docs.cooperation;
   const s = docs.script;
-  const entities: Entity[] = Object.entries(specs).map(([k, [type, name, code, parent]]) => ({
+  const entities: Entity[] = Object.entries(specs as Record<string, Spec>).map(([k, [type, name, code, parent]]) => ({
     id: ids[k as keyof typeof specs],
     type,
     name,
