@@ -119,8 +119,11 @@ let aliasCount = 0;
 const parents = computeParents(rows.map((r) => r.code));
 rows.forEach((r, i) => {
   const names = [{ name: r.name, kind: 0, weak: isWeak(r.name, 'official') }];
+  // Stems of provinces and prefecture-level cities name the place in practice (开封 is also a verb in
+  // jieba's dictionary, yet reports mean the city): only county and township stems can be weak.
+  const upper = r.level === 'Province' || r.level === 'Prefecture';
   for (const { alias, kind } of shortForms(r.name, r.level)) {
-    names.push({ name: alias, kind: kind === 'short' ? 1 : 2, weak: isWeak(alias, kind) });
+    names.push({ name: alias, kind: kind === 'short' ? 1 : 2, weak: !upper && isWeak(alias, kind) });
   }
   // Former-status names (黔西县 for 黔西市) of prefectures and counties; townships get theirs at lookup time.
   if (r.level === 'Prefecture' || r.level === 'County') {
