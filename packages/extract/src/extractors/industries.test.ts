@@ -31,6 +31,11 @@ describe('industryExtractor', () => {
     expect(industries('台江县重点发展油茶、香猪和稻田养鱼等特色产业。')).toEqual(['油茶', '香猪', '稻田养鱼']);
   });
 
+  it('should take the products of 发展X产业 but not a description of industries', () => {
+    expect(industries('大力发展蓝莓产业，做强茶叶、油茶产业。')).toEqual(['蓝莓', '茶叶', '油茶']);
+    expect(industries('发展了一批见效快、附加值高的特色产业，发展坝区产业。')).toEqual([]);
+  });
+
   it('should take a designated leading industry', () => {
     expect(industries('确立蓝莓为全县主导产业。')).toEqual(['蓝莓']);
   });

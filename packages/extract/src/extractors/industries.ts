@@ -38,6 +38,9 @@ const LIST_END_RE =
 // 确立锥栗为全乡主导产业, 把茶叶作为支柱产业
 const DESIGNATE_RE =
   /(?:确立|选择|选定|把|将)([\u4e00-\u9fff、]{2,24}?)(?:为|作为)[^，。；,;]{0,6}(?:主导|支柱|特色|优势|首位)产业/g;
+// 发展蓝莓产业, 做强茶叶、油茶产业: the products before 产业 after a developing verb
+const DEVELOP_INDUSTRY_RE =
+  /(?:发展|培育|做大|做强|做优|壮大|打造|推进)(?:壮大|做强|做优)?([\u4e00-\u9fff、和]{2,24}?)(?:特色|主导|优势|生态|富民)?产业(?!园|带|基地|链|扶贫|革命|发展|结构)/g;
 const LIST_SPLIT_RE = /[、和及与]|以及/;
 const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
@@ -123,8 +126,12 @@ function quantityHits(
   }
 }
 
-function listHits(text: string, push: (s: number, e: number, via: IndustryHit['via']) => void): void {
-  const lists: [number, number][] = [];
+function listHits(
+  segmenter: Segmenter,
+  text: string,
+  push: (s: number, e: number, via: IndustryHit['via']) => void,
+): void {
+  const lists: [number, number, boolean][] = [];
   for (const m of text.matchAll(LIST_END_RE)) {
     const end = m.index ?? 0;
     const clauseStart =
@@ -134,13 +141,19 @@ function listHits(text: string, push: (s: number, e: number, via: IndustryHit['v
         text.lastIndexOf(',', end),
         text.lastIndexOf('；', end),
       ) + 1;
-    lists.push([clauseStart, end]);
+    lists.push([clauseStart, end, false]);
+  }
+  for (const m of text.matchAll(DEVELOP_INDUSTRY_RE)) {
+    // 发展了一批见效快的特色产业: a description, not a list of products
+    if (/[的了是]/.test(m[1] ?? '')) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '', 2);
+    lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
   for (const m of text.matchAll(DESIGNATE_RE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
-    lists.push([start, start + (m[1]?.length ?? 0)]);
+    lists.push([start, start + (m[1]?.length ?? 0), false]);
   }
-  for (const [from, to] of lists) {
+  for (const [from, to, strict] of lists) {
     let segment = text.slice(from, to);
     let offset = from;
     // keep what follows the last developing verb: 重点发展中药材、油茶 → 中药材、油茶
@@ -155,7 +168,15 @@ function listHits(text: string, push: (s: number, e: number, via: IndustryHit['v
       pos = rawStart + raw.length;
       const item = raw.replace(LIST_LEAD_RE, '').replace(/^[\d.]+(?:余|多)?(?:万|亿)?亩/, '');
       const itemStart = offset + rawStart + (raw.length - item.length);
-      if (acceptName(item) && !/[，。；：“”"（）()]/.test(item)) push(itemStart, itemStart + item.length, 'list');
+      if (!acceptName(item) || /[，。；：“”"（）()]/.test(item)) continue;
+      // without a closing 等 the span may hold other words: the item must end in a noun
+      if (strict) {
+        const words = tagWithOffsets(segmenter, item);
+        const last = words.at(-1);
+        if (!words.every((w) => /^(?:n|nz|ng|nr|j|vn|l)$/.test(w.tag) && !GENERIC_PRODUCT_WORDS.has(w.word))) continue;
+        if (!last || last.tag === 'vn' ? !/(?:旅游|养殖|种植)$/.test(item) : false) continue;
+      }
+      push(itemStart, itemStart + item.length, 'list');
     }
   }
 }
@@ -212,7 +233,7 @@ export function findIndustries(
     if (hits.some((h) => start < h.end && h.start < end)) return;
     hits.push({ name, start, end, via });
   };
-  listHits(text, push);
+  listHits(segmenter, text, push);
   quantityHits(text, tokens, push);
   siteAndVerbHits(text, tokens, push);
   return hits.sort((a, b) => a.start - b.start);

@@ -23,6 +23,10 @@ describe('programExtractor', () => {
     expect(programs('从江县积极推广“公司+合作社+农户”模式。')).toEqual(['公司+合作社+农户']);
   });
 
+  it('should take a quoted name right after a strong program verb', () => {
+    expect(programs('台江县推行“积分超市”，激发内生动力。')).toEqual(['积分超市']);
+  });
+
   it('should take programs listed side by side', () => {
     expect(programs('通过“以训促转”“送岗上门”等方式提升就业技能。')).toEqual(['以训促转', '送岗上门']);
   });

@@ -17,6 +17,7 @@ import {
   PROGRAM_FOLLOWERS_STRONG,
   PROGRAM_FOLLOWERS_WEAK,
   PROGRAM_NAME_SUFFIXES,
+  PROGRAM_STRONG_TRIGGERS,
   PROGRAM_TRIGGERS,
 } from '../lexicon/program-words.js';
 
@@ -56,6 +57,7 @@ const strongFollowers = [...PROGRAM_FOLLOWERS_STRONG].sort((a, b) => b.length - 
 const weakFollowers = [...PROGRAM_FOLLOWERS_WEAK].sort((a, b) => b.length - a.length);
 const rejectFollowers = [...NON_PROGRAM_FOLLOWERS];
 const triggerRe = new RegExp(`(?:${PROGRAM_TRIGGERS.join('|')})$`);
+const strongTriggerRe = new RegExp(`(?:${PROGRAM_STRONG_TRIGGERS.join('|')})$`);
 
 const nationalCanonical = new Map<string, string>();
 for (const [canonical, ...variants] of NATIONAL_PROGRAMS) {
@@ -146,7 +148,8 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   else if (/^[,，]即/.test(tail)) score += 1;
 
   const lead = before.replace(/\s+$/, '');
-  if (triggerRe.test(lead)) score += 1;
+  if (strongTriggerRe.test(lead) && !q.includes('、')) score += 2;
+  else if (triggerRe.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
   // programs are often listed together: “以岗定培”“按需施培”, “三个责任”和“三项制度”
   if (/^(?:[”’」』"]|[和、及与]?[“‘「『])/.test(tail) || /[”’」』"][和、及与]?$/.test(before)) score += 1;

@@ -154,6 +154,23 @@ export const PROGRAM_TRIGGERS = [
 ] as const;
 
 /**
+ * Verbs that by themselves make the quoted phrase after them a program (推行“积分超市”).
+ * @example 实行“集团化作战”
+ */
+export const PROGRAM_STRONG_TRIGGERS = [
+  '实施',
+  '推行',
+  '推广',
+  '实行',
+  '创新',
+  '探索',
+  '打造',
+  '启动',
+  '创建',
+  '开展',
+] as const;
+
+/**
  * Quoted words that are generic terms, never program names, though they look like one.
  * @example 村“两委”, “第一书记”, “边缘户”
  */
