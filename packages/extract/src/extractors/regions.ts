@@ -347,8 +347,8 @@ function toMention(ctx: DocContext, gazetteer: GazetteerPort, c: Candidate): Ent
 }
 
 /**
- * The region a document is mainly about: its most-named western county, else its most-named western
- * prefecture, else its most-named county of any province.
+ * The region a document is mainly about: its most-named western county or prefecture (a county wins
+ * ties), else its most-named county of any province.
  * @param mentions - region mentions of the document
  * @example primaryRegionOf(mentionsOf('从江县…从江县…杭州市…')) // { type: 'County', name: '从江县', code: '522633000000' }
  */
@@ -363,12 +363,18 @@ export function primaryRegionOf(mentions: readonly EntityMention[]): EntityRef |
       else counts.set(key, { ref: { type: m.type, name: m.name, ...(m.code ? { code: m.code } : {}) }, n: 1, first: m.start });
     }
     let best: { ref: EntityRef; n: number; first: number } | undefined;
-    for (const e of counts.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+    for (const e of counts.values()) {
+      // More mentions win; on a tie a county wins over a prefecture, then the first named.
+      const better =
+        !best ||
+        e.n > best.n ||
+        (e.n === best.n && (e.ref.type !== best.ref.type ? e.ref.type === 'County' : e.first < best.first));
+      if (better) best = e;
+    }
     return best?.ref;
   };
   return (
-    pick((m) => m.type === 'County' && !isEasternCode(m.code)) ??
-    pick((m) => m.type === 'Prefecture' && !isEasternCode(m.code)) ??
+    pick((m) => (m.type === 'County' || m.type === 'Prefecture') && m.code !== undefined && !isEasternCode(m.code)) ??
     pick((m) => m.type === 'County')
   );
 }
