@@ -70,6 +70,32 @@ function endsSentence(text: string, start: number, end: number): boolean {
   return i >= start && isSentenceEnd(text.charCodeAt(i));
 }
 
+/**
+ * True when the paragraph that line k closes ends a sentence. Looks back past closing quotes, spaces and
+ * invisible characters, into the lines joined before it (`？` + `」` on the next line ends a sentence),
+ * exactly as the emitted paragraph will read on a second normalisation.
+ */
+function paragraphEndsSentence(
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  joins: Uint8Array,
+  k: number,
+): boolean {
+  let line = k;
+  let i = ends[line]! - 1;
+  for (;;) {
+    while (i >= starts[line]!) {
+      const c = text.charCodeAt(i);
+      if (!isCloser(c) && !isInlineSpace(c) && !isDropped(c)) return isSentenceEnd(c);
+      i--;
+    }
+    if (line === 0 || joins[line - 1] !== 1) return false;
+    line--;
+    i = ends[line]! - 1;
+  }
+}
+
 /** True when the line holds sentence-internal punctuation (，、) or an unclosed “ （ 《. */
 function isFragment(text: string, start: number, end: number): boolean {
   let quotes = 0;
@@ -187,7 +213,7 @@ export function planLines(text: string): LinePlan {
     const e = ends[k]!;
     const next = starts[k + 1]!;
     const nextCode = text.charCodeAt(next);
-    const ends1 = endsSentence(text, s, e);
+    const ends1 = paragraphEndsSentence(text, starts, ends, joins, k);
     const cont = startsWithContinuation(nextCode);
     terminal[k] = ends1 && !cont ? 1 : 0;
     if (gaps[k]! > 1 || startsItem(text, next)) continue;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize.js';
 import { splitSentences } from './sentences.js';
-import { toSimplified } from './simplify.js';
+import { simplifiedCodePoint, toSimplified } from './simplify.js';
 
 const SEEDS = '/work/shared/corpus/seeds';
 const seedFiles = readdirSync(SEEDS)
@@ -97,6 +97,26 @@ describe('normalize', () => {
     expect(n.toOriginal(-5)).toBe(2);
     expect(n.originalSpan(0, 99)).toEqual({ start: 2, end: 5 });
     expect(normalize('').text).toBe('');
+  });
+});
+
+describe('normalize on single characters', () => {
+  it('should be idempotent for every character that simplification or folding changes', () => {
+    const broken: string[] = [];
+    for (let cp = 0x20; cp < 0x32000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      if (cp > 0x3100 && simplifiedCodePoint(cp) === cp && (cp < 0xff00 || cp > 0xffef)) continue;
+      const once = normalize(String.fromCodePoint(cp)).text;
+      if (normalize(once).text !== once) broken.push(String.fromCodePoint(cp));
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('should keep a character that simplifies into plane 2 whole', () => {
+    const n = normalize('朥');
+    expect(n.text.isWellFormed()).toBe(true);
+    expect(n.text.codePointAt(0)).toBeGreaterThan(0xffff);
+    expect(n.originalSpan(0, n.text.length)).toEqual({ start: 0, end: 1 });
   });
 });
 

@@ -98,7 +98,14 @@ function emit(original: string): Output {
         if (c >= 0x4e00 && c <= 0x9fff && spaceFrom < 0) {
           // Fast path for the common case, a BMP Han character with no pending space: no folding, no
           // punctuation mapping, always Chinese.
-          out.push(simplifiedCodePoint(c), i);
+          const to = simplifiedCodePoint(c);
+          if (to > 0xffff) {
+            // A few map into plane 2 (朥 → 𦛨).
+            out.push(0xd800 + ((to - 0x10000) >> 10), i);
+            out.push(0xdc00 + ((to - 0x10000) & 0x3ff), i);
+          } else {
+            out.push(to, i);
+          }
           started = true;
           prevCjk = true;
           prevDigit = false;

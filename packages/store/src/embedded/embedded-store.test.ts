@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -14,7 +14,8 @@ describe('EmbeddedStore', () => {
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'fupin-embedded-'));
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
     if (savedEnv === undefined) delete process.env.FUPIN_DATA;
     else process.env.FUPIN_DATA = savedEnv;
   });
