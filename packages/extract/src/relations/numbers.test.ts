@@ -22,6 +22,7 @@ describe('numbersIn', () => {
   it('should read Chinese numerals but not words like 一个', () => {
     expect(numbersIn('新增三千亩')).toEqual({ mu: 3000 });
     expect(numbersIn('一个网格一名干部')).toEqual({});
+    expect(numbersIn('实施“百村千户”示范工程')).toEqual({});
   });
 
   it('should keep the first figure of each kind', () => {

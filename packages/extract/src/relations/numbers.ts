@@ -59,6 +59,8 @@ export function chineseNumber(s: string): number | undefined {
 const AMOUNT_RE =
   /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?(万|亿)?(?:余|多)?(人次|元|户|人|亩|家|个)/g;
 
+const COUNTING_VERB_RE = /(?:达|共|计|约|近|超|训|动|增|成|植|展|及|盖|助|纳|决|现|入|合|资|出|种|养|建|有)$/;
+
 /**
  * The figures stated in a clause, by property name; the first figure of each kind wins.
  * Money is converted to 万元; 万 and 亿 multiply the other counts.
@@ -67,8 +69,13 @@ const AMOUNT_RE =
  */
 export function numbersIn(clause: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of clause.matchAll(AMOUNT_RE)) {
+  // figures inside a quoted name (“百村千户”) are part of the name
+  const text = clause.replace(/[“"‘「『][^”"’」』]*[”"’」』]/g, (q) => '　'.repeat(q.length));
+  for (const m of text.matchAll(AMOUNT_RE)) {
     const raw = m[1] ?? '';
+    // a Chinese numeral counts only after a non-Han character or a counting verb (新增三千亩, not 百村千户)
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
+    if (!/^\d/.test(raw) && /[\u4e00-\u9fff]$/.test(before) && !COUNTING_VERB_RE.test(before)) continue;
     const base = /^\d/.test(raw) ? Number(raw) : chineseNumber(raw);
     if (base === undefined || Number.isNaN(base)) continue;
     const unit = m[3] ?? '';
