@@ -27,6 +27,11 @@ describe('programExtractor', () => {
     expect(programs('台江县推行“积分超市”，激发内生动力。')).toEqual(['积分超市']);
   });
 
+  it('should let a scope word stand between the verb and the quote, and a figure follow a formula', () => {
+    expect(programs('全县实施农村“村村通”硬化路建设。')).toEqual(['村村通']);
+    expect(programs('完成危房改造500户、“两改”300户。')).toEqual(['农村危房改造', '两改']);
+  });
+
   it('should take programs listed side by side', () => {
     expect(programs('通过“以训促转”“送岗上门”等方式提升就业技能。')).toEqual(['以训促转', '送岗上门']);
   });

@@ -146,8 +146,11 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   else if (/^的[\u4e00-\u9fff]{0,8}(?:机制|体系|程序|模式)/.test(tail)) score += 2;
   else if (startsWithAny(tail, weakFollowers) || startsWithAny(afterDe, weakFollowers)) score += 1;
   else if (/^[,，]即/.test(tail)) score += 1;
+  // “三改”8902户: a numbered formula followed by what it achieved
+  else if (numeric && /^\d/.test(tail)) score += 1;
 
-  const lead = before.replace(/\s+$/, '');
+  // 实施农村“组组通”: a scope word may stand between the verb and the quote
+  const lead = before.replace(/\s+$/, '').replace(/(?:农村|全县|全市|全乡|全镇|城乡|全面)$/, '');
   if (strongTriggerRe.test(lead) && !q.includes('、')) score += 2;
   else if (triggerRe.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
