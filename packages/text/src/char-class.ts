@@ -6,7 +6,12 @@
  * work on UTF-16 code units / code points without allocating, and are shared by normalise and sentences.
  */
 
-/** True for characters that count as whitespace inside a line (line breaks are handled separately). */
+/**
+ * True for characters that count as whitespace inside a line (line breaks are handled separately).
+ * @param code - a UTF-16 code unit
+ * @example
+ * isInlineSpace('\u3000'.charCodeAt(0)) // → true (the ideographic space in `贫\u3000困`)
+ */
 export function isInlineSpace(code: number): boolean {
   return (
     code === 0x20 ||
@@ -20,7 +25,12 @@ export function isInlineSpace(code: number): boolean {
   );
 }
 
-/** True for invisible characters that are dropped everywhere (zero-width, BOM, C0 controls). */
+/**
+ * True for invisible characters that are dropped everywhere (zero-width, BOM, C0 controls).
+ * @param code - a UTF-16 code unit
+ * @example
+ * isDropped(0x200b) // → true (zero-width space inside `从\u200b江县`)
+ */
 export function isDropped(code: number): boolean {
   return (
     code === 0x200b ||
@@ -34,7 +44,12 @@ export function isDropped(code: number): boolean {
   );
 }
 
-/** True for line terminators: LF, CR, VT, FF, NEL, LS, PS. */
+/**
+ * True for line terminators: LF, CR, VT, FF, NEL, LS, PS.
+ * @param code - a UTF-16 code unit
+ * @example
+ * isLineBreak('\n'.charCodeAt(0)) // → true
+ */
 export function isLineBreak(code: number): boolean {
   return (
     code === 0x0a ||
@@ -47,7 +62,12 @@ export function isLineBreak(code: number): boolean {
   );
 }
 
-/** True for a Han ideograph code point (BMP blocks and the supplementary planes 2 and 3). */
+/**
+ * True for a Han ideograph code point (BMP blocks and the supplementary planes 2 and 3).
+ * @param cp - a code point
+ * @example
+ * isHan('县'.codePointAt(0)!) // → true
+ */
 export function isHan(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
@@ -59,8 +79,10 @@ export function isHan(cp: number): boolean {
 }
 
 /**
- * True for code points written without spaces in Chinese text: Han, kana, CJK symbols and punctuation,
- * full-width forms, and the curly quotes/dashes/ellipsis Chinese typography uses.
+ * True for code points written without spaces in Chinese text: Han, kana, CJK symbols and punctuation, full-width forms, and the curly quotes/dashes/ellipsis Chinese typography uses.
+ * @param cp - a code point
+ * @example
+ * isCjk('，'.codePointAt(0)!) // → true; isCjk('A'.codePointAt(0)!) // → false
  */
 export function isCjk(cp: number): boolean {
   return (
@@ -79,9 +101,10 @@ export function isCjk(cp: number): boolean {
 }
 
 /**
- * Full-width → half-width for digits, Latin letters and the symbols that matter for numbers and codes
- * (％ ＋ － ＝ ＜ ＞ ＠ ＃ ＆ ＊ ／ ＼ ＿ ｜ ～ ＾ ＄). Chinese punctuation (，。：；！？（）「」) is kept as
- * it is because extractors rely on it. Returns the code unchanged when nothing applies.
+ * Full-width → half-width for digits, Latin letters and the symbols that matter for numbers and codes (％ ＋ － ＝ ＜ ＞ ＠ ＃ ＆ ＊ ／ ＼ ＿ ｜ ～ ＾ ＄). Chinese punctuation (，。：；！？（）「」) is kept as it is because extractors rely on it. Returns the code unchanged when nothing applies.
+ * @param code - a code point
+ * @example
+ * String.fromCharCode(foldWidth('２'.charCodeAt(0))) // → '2' (`２０２０年` → `2020年`)
  */
 export function foldWidth(code: number): number {
   if (code < 0xff01 || code > 0xff5e) return code;
@@ -117,8 +140,10 @@ export function foldWidth(code: number): number {
 }
 
 /**
- * The full-width form of ASCII punctuation that Chinese text should carry when it follows a Chinese
- * character (`锦屏:` → `锦屏：`, `近年来,` → `近年来，`), or 0 when the character is not one of them.
+ * The full-width form of ASCII punctuation that Chinese text should carry when it follows a Chinese character (`锦屏:` → `锦屏：`, `近年来,` → `近年来，`), or 0 when the character is not one of them.
+ * @param code - a code point
+ * @example
+ * String.fromCharCode(fullWidthPunct(':'.charCodeAt(0))) // → '：' (`锦屏:` → `锦屏：`)
  */
 export function fullWidthPunct(code: number): number {
   switch (code) {
@@ -141,7 +166,12 @@ export function fullWidthPunct(code: number): number {
   }
 }
 
-/** True for punctuation that ends a sentence: 。！？；… and ASCII ! ? ;. */
+/**
+ * True for punctuation that ends a sentence: 。！？；… and ASCII ! ? ;.
+ * @param code - a UTF-16 code unit
+ * @example
+ * isSentenceEnd('。'.charCodeAt(0)) // → true
+ */
 export function isSentenceEnd(code: number): boolean {
   return (
     code === 0x3002 || // 。
@@ -156,7 +186,12 @@ export function isSentenceEnd(code: number): boolean {
   );
 }
 
-/** True for closing quotes and brackets that stay with the sentence they close (”’」』）)】》〕). */
+/**
+ * True for closing quotes and brackets that stay with the sentence they close (”’」』）)】》〕).
+ * @param code - a UTF-16 code unit
+ * @example
+ * isCloser('”'.charCodeAt(0)) // → true (`“四个不摘”`)
+ */
 export function isCloser(code: number): boolean {
   return (
     code === 0x201d ||
@@ -173,17 +208,33 @@ export function isCloser(code: number): boolean {
   );
 }
 
-/** True for opening quotes inside which a sentence is never split (“ 「 『). */
+/**
+ * True for opening quotes inside which a sentence is never split (“ 「 『).
+ * @param code - a UTF-16 code unit
+ * @example
+ * isQuoteOpen('「'.charCodeAt(0)) // → true
+ */
 export function isQuoteOpen(code: number): boolean {
   return code === 0x201c || code === 0x300c || code === 0x300e;
 }
 
-/** True for closing quotes matching {@link isQuoteOpen} (” 」 』). */
+/**
+ * True for closing quotes matching {@link isQuoteOpen} (” 」 』).
+ * @param code - a UTF-16 code unit
+ * @example
+ * isQuoteClose('」'.charCodeAt(0)) // → true
+ */
 export function isQuoteClose(code: number): boolean {
   return code === 0x201d || code === 0x300d || code === 0x300f;
 }
 
-/** Code point at `i` of `s` (combining a surrogate pair), without allocating. */
+/**
+ * Code point at `i` of `s` (combining a surrogate pair), without allocating.
+ * @param s - the string
+ * @param i - index of a UTF-16 unit
+ * @example
+ * codePointAt('𠀀县', 0) // → 0x20000
+ */
 export function codePointAt(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {

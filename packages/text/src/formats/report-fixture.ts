@@ -22,7 +22,11 @@ export const REPORT_PARAGRAPHS = [
 /** The report as plain text (title, blank line, paragraphs). */
 export const REPORT_TEXT = `${REPORT_TITLE}\n\n${REPORT_PARAGRAPHS.join('\n\n')}\n`;
 
-/** The sentences of the report's paragraphs, for comparing extractions. */
+/**
+ * The sentences of the report's paragraphs, for comparing extractions.
+ * @example
+ * reportSentences()[0] // → '2019年以来，苏州市吴江区累计向从江县投入…。'
+ */
 export function reportSentences(): string[] {
   return REPORT_PARAGRAPHS.flatMap((p) => p.match(/[^。！？]+[。！？]/gu) ?? []);
 }
