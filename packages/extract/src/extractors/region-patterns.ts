@@ -29,7 +29,7 @@ const SUFFIX_LEVEL: Record<string, RegionLevel> = {
 };
 
 /** Longest stem (characters before the suffix) per suffix. */
-const MAX_STEM: Record<string, number> = { 街道: 4, 社区: 4, 村: 3, 镇: 3, 乡: 3, 县: 3, 区: 3, 旗: 3 };
+const MAX_STEM: Record<string, number> = { 街道: 4, 社区: 4, 村: 4, 镇: 3, 乡: 3, 县: 3, 区: 3, 旗: 3 };
 
 /** What may follow each suffix when it is a name's suffix (村民, 乡村, 镇政府… are words, not names). */
 const NOT_AFTER: Record<string, RegExp> = {
@@ -95,15 +95,21 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     // Walk left to a hard boundary, at most MAX_STEM characters.
     let s = p;
     let hard = false;
-    while (s > sentenceStart && p - s < MAX_STEM[suffix]!) {
-      const ch = text[s - 1]!;
-      if (!isCjk(ch) || STOP.has(ch) || REGION_CHAR.has(ch) || endsAt.has(s) || covered[s - 1]) {
+    const stops = (at: number): boolean => {
+      const ch = text[at - 1]!;
+      return !isCjk(ch) || STOP.has(ch) || REGION_CHAR.has(ch) || endsAt.has(at) || covered[at - 1] === 1;
+    };
+    const max = MAX_STEM[suffix]!;
+    while (s > sentenceStart && p - s < max) {
+      if (stops(s)) {
         hard = true;
         break;
       }
       s--;
     }
-    if (s === sentenceStart) hard = true;
+    if (s === sentenceStart || (!hard && stops(s))) hard = true;
+    // The longest stems (阿土勒尔村) only between hard boundaries; a soft left edge keeps to three.
+    if (!hard && p - s > 3) s = p - 3;
     const before = endsAt.get(s);
     // County-level names the gazetteer lacks are read only right after their city (某市某区).
     if (level === 'County' && !(before && LEVEL_DEPTH[before.type as RegionLevel] < LEVEL_DEPTH.County)) continue;
@@ -138,7 +144,7 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     const stem = text.slice(s, p);
     if (stem.length < 2 || BAD_CHAR.test(stem) || GENERIC.test(stem) || NUMERAL_END.test(stem)) continue;
     if (VERB_BEFORE_SUFFIX.has(stem[stem.length - 1]!)) continue;
-    if (!plausibleStem(ctx, sentence, s, p, endsAt.has(s))) continue;
+    if (!plausibleStem(ctx, sentence, s, p, endsAt.has(s), level !== 'Village')) continue;
     // A quoted “某某村” is a nickname (a village famous for a product), not a village.
     if (QUOTE_OPEN.test(text[s - 1] ?? '') && QUOTE_CLOSE.test(text[q] ?? '')) continue;
     const name = stem + suffix;
@@ -214,9 +220,16 @@ function townshipHead(
 /**
  * Whether jieba, reading the whole sentence, sees the stem as a name: no word overlapping the stem
  * crosses its left edge, and no word inside it of two or more characters is a verb, preposition,
- * pronoun, numeral… (主持村, 联系村, 成立村 are phrases).
+ * pronoun, numeral… (主持村, 联系村, 成立村 are phrases); with `strict` (townships), none is a common word.
  */
-function plausibleStem(ctx: DocContext, sentence: number, start: number, end: number, afterRegion: boolean): boolean {
+function plausibleStem(
+  ctx: DocContext,
+  sentence: number,
+  start: number,
+  end: number,
+  afterRegion: boolean,
+  strict: boolean,
+): boolean {
   for (const w of wordTags(ctx, sentence)) {
     if (w.end <= start) continue;
     if (w.start >= end) break;
@@ -226,13 +239,15 @@ function plausibleStem(ctx: DocContext, sentence: number, start: number, end: nu
       return false;
     }
     if (w.end - w.start >= 2 && NON_NAME_TAG.test(w.tag)) return false;
+    // An unlisted township is rare (a new name, a misspelling): no common word inside its stem (成就|杉乡).
+    if (strict && w.end - w.start >= 2 && !/^(?:ns|nr|nz|nrt)$/.test(w.tag)) return false;
     if (w.end - w.start === 1 && /^(?:p|c|u|uj)$/.test(w.tag) && w.start === start) return false;
   }
   return true;
 }
 
 /**
- * Gives a parentless unlisted village the one township its sentence names, and a parentless unlisted
+ * Gives a parentless unlisted village the one township its clause names, and a parentless unlisted
  * township the document's primary county (reports rarely name a township of another county bare).
  */
 function assignSentenceParents(ctx: DocContext, known: readonly EntityMention[], found: EntityMention[]): void {
@@ -247,9 +262,18 @@ function assignSentenceParents(ctx: DocContext, known: readonly EntityMention[],
   for (const m of found) {
     if (m.parent) continue;
     if (m.type === 'Village') {
-      const towns = townshipsBySentence.get(m.sentence);
-      if (towns && towns.size === 1) {
-        const t = [...towns.values()][0]!;
+      // Only a township of the village's own clause (某村村民是某乡第一批…), not one of the next clause.
+      const text = ctx.normalized.text;
+      const clause = (at: number): number => {
+        let a = at;
+        while (a > 0 && !/[，；：,;:。\n]/.test(text[a - 1]!)) a--;
+        return a;
+      };
+      const here = clause(m.start);
+      const towns = [...(townshipsBySentence.get(m.sentence)?.values() ?? [])].filter((t) => clause(t.start) === here);
+      const distinct = new Set(towns.map((t) => t.code ?? t.name));
+      if (distinct.size === 1) {
+        const t = towns[0]!;
         m.parent = t.name;
         if (t.code) m.parentCode = t.code;
       }
