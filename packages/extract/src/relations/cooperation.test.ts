@@ -61,3 +61,13 @@ describe('cooperation (labour and bodies)', () => {
     expect(pairs('宁波市就业局与丹寨县签订协议。', 'LABOR_COOPERATION')).toEqual([]);
   });
 });
+
+describe('cooperation (provinces and municipalities)', () => {
+  it('should pair a province-level municipality with the province it helps', () => {
+    expect(pairs('上海市对口帮扶云南省，两地签订协议。', 'ASSISTS')).toEqual(['ASSISTS 上海市→云南省']);
+  });
+
+  it('should take the district, not its municipality, as the partner', () => {
+    expect(pairs('上海市闵行区与云南省怒江州开展东西部协作。', 'ASSISTS')).toEqual(['ASSISTS 闵行区→怒江傈僳族自治州']);
+  });
+});

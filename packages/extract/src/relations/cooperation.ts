@@ -117,7 +117,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
             m.end <= b &&
             m !== level &&
             (isWestern(m) || (!m.code && !isEasternCode(m.parentCode) && !isEasternCode(ctx.primaryRegion?.code))) &&
-            (village ? m.type === 'Village' : upToCounty(m) && m.type !== 'Province'),
+            (village ? m.type === 'Village' : upToCounty(m) && (m.type !== 'Province' || level.type === 'Province')),
         );
         const sameLevel = here.filter((m) => m.type === level.type);
         const targets = (sameLevel.length ? sameLevel : here).map(refOf);
