@@ -18,7 +18,7 @@ import {
   type EntityType,
 } from '@fupin/graph-schema';
 import { resolveName, type EntitySummary, type GraphStore, type RelationView, type Subgraph } from '@fupin/store';
-import { addStoreOptions, formatTable, printJson, printLine, withStore, type StoreCliOptions } from './store-options.js';
+import { addStoreOptions, formatTable, printJson, printLine, truncate, withStore, type StoreCliOptions } from './store-options.js';
 
 interface JsonOption {
   json?: boolean;
@@ -66,7 +66,7 @@ export function formatRelations(relations: RelationView[]): string {
         .join(' '),
       relation.evidence.length === 0
         ? ''
-        : `${relation.evidence[0]?.sentence ?? ''}${relation.evidence.length > 1 ? ` (+${relation.evidence.length - 1})` : ''}`,
+        : `${truncate(relation.evidence[0]?.sentence ?? '', 60)}${relation.evidence.length > 1 ? ` (+${relation.evidence.length - 1})` : ''}`,
     ]),
   );
 }

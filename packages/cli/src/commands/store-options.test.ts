@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '@fupin/graph-schema';
-import { displayWidth, formatTable, openStore } from './store-options.js';
+import { displayWidth, formatTable, openStore, truncate } from './store-options.js';
 
 describe('openStore', () => {
   it('should open the embedded store on --data', async () => {
@@ -32,5 +32,12 @@ describe('formatTable', () => {
     expect(lines[0]).toBe('名称    n');
     expect(lines[2]).toBe('从江县  1');
     expect(lines[3]).toBe('ab      22');
+  });
+});
+
+describe('truncate', () => {
+  it('should cut at a display width and mark the cut', () => {
+    expect(truncate('吴江区投入帮扶资金', 9)).toBe('吴江区投…');
+    expect(truncate('从江县', 6)).toBe('从江县');
   });
 });

@@ -105,6 +105,20 @@ export function displayWidth(text: string): number {
 }
 
 /**
+ * Shortens text to a display width, ending in … when cut.
+ * @example truncate('吴江区投入帮扶资金3500万元', 10) // '吴江区投…'
+ */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const char of text) {
+    if (displayWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+/**
  * Formats rows as an aligned text table with a header line.
  * @param columns - header names
  * @param rows - cell texts
