@@ -282,6 +282,8 @@ function acceptStems(
     const after = text.slice(c.end, c.end + 12);
     // 西湖边, 乌江畔: the stem names a lake, river or mountain here.
     if (NATURAL_FEATURE.test(after)) return false;
+    // 新华社北京电: a dateline, not a place the report is about.
+    if (after.startsWith('电') && /[社报台]$/.test(text.slice(Math.max(0, c.start - 1), c.start))) return false;
     if (PLACE_FOLLOWER.test(after)) return true;
     const next = text[c.end] === '、' ? byStart.get(c.end + 1) : undefined;
     const prev = text[c.start - 1] === '、' ? byEnd.get(c.start - 1) : undefined;

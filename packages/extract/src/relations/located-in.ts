@@ -115,8 +115,9 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
           nameSentence = x.sentence;
         }
       }
-      // The place a sentence sets it in, unless its own name holds a deeper one (在某街道，某社区安置点).
-      if (placed && (!inName || depth(inName) <= depth(placed))) parent = placed;
+      // The place a sentence sets it in, unless its own name holds a deeper place inside that one
+      // (在某街道，某社区安置点); a name's place elsewhere is the owner's (在杭州市设立某县展销中心).
+      if (placed && (!inName || depth(inName) <= depth(placed) || !inside(inName, placed))) parent = placed;
       else if (inName) {
         parent = inName;
         sentence = nameSentence;
@@ -144,6 +145,16 @@ function parentRef(ctx: DocContext, m: EntityMention): EntityRef | undefined {
     if (d) return divisionRef(d);
   }
   return undefined;
+}
+
+/** Whether region `inner` lies inside region `outer` (by code, else by the parent its mention named). */
+function inside(inner: EntityRef, outer: EntityRef): boolean {
+  if (inner.code && outer.code) {
+    const sig = outer.code.replace(/0+$/, '');
+    const len = sig.length <= 2 ? 2 : sig.length <= 4 ? 4 : sig.length <= 6 ? 6 : 9;
+    return inner.code !== outer.code && inner.code.startsWith(outer.code.slice(0, len));
+  }
+  return (inner as EntityRef & { parent?: string }).parent === outer.name;
 }
 
 /** Words that set what follows in a place: 在某镇, 位于某村, 落户某县. */
@@ -227,7 +238,8 @@ function regionInName(regions: readonly EntityMention[], m: EntityMention): Enti
       if (!byStem || stem.length > byStem.name.length) byStem = r;
   }
   const found = byStem ?? best;
-  return found ? refOf(found) : undefined;
+  // Unlisted places keep the parent their mention named, so `inside` can place them.
+  return found ? { ...refOf(found), ...(found.code || !found.parent ? {} : { parent: found.parent }) } : undefined;
 }
 
 /**
