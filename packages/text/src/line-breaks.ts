@@ -222,8 +222,9 @@ export function planLines(text: string): LinePlan {
       continue;
     }
     if (ends1) continue;
+    // A numbered heading (`一、坚持党建引领`) stands alone; its 、 is numbering, not a clause break.
+    if (isHeading(text, s) && widths[k]! < 40) continue;
     const fragment = isFragment(text, s, e);
-    if (!fragment && isHeading(text, s)) continue;
     if (fragment) {
       joins[k] = 1;
       continue;

@@ -77,6 +77,18 @@ describe('normalize', () => {
     );
   });
 
+  it('should keep numbered headings and datelines apart from the line before', () => {
+    const n = normalize(
+      '台江县绣娘人数增加到三千人，\n一、坚持党建引领\n杭州市对口帮扶台江县，\n本报讯 台江县召开会议。',
+    );
+    expect(n.text.split('\n').filter(Boolean)).toEqual([
+      '台江县绣娘人数增加到三千人，',
+      '一、坚持党建引领',
+      '杭州市对口帮扶台江县，',
+      '本报讯台江县召开会议。',
+    ]);
+  });
+
   it('should never join across two blank lines', () => {
     const n = normalize('青岛市援建的学校，\n\n\n威宁县新建校舍。');
     expect(n.text.split('\n').filter(Boolean)).toHaveLength(2);

@@ -137,4 +137,30 @@ describe('layoutPage', () => {
       '大连市',
     ]);
   });
+
+  it('should read a headline that spans the columns between the bands above and below it', () => {
+    const run = (str: string, x: number, y: number, size = 10) => ({ str, x, y, width: str.length * size, size });
+    const runs = [
+      run('台江县', 40, 700),
+      run('威宁县', 300, 700),
+      run('从江县', 40, 686),
+      run('杭州市', 300, 686),
+      run('东西部扶贫协作结出丰硕成果累累', 40, 650, 20),
+      run('宁波市', 40, 610),
+      run('苏州市', 300, 610),
+      run('青岛市', 40, 596),
+      run('大连市', 300, 596),
+    ];
+    expect(layoutPage(runs).map((l) => l.text)).toEqual([
+      '台江县',
+      '从江县',
+      '威宁县',
+      '杭州市',
+      '东西部扶贫协作结出丰硕成果累累',
+      '宁波市',
+      '青岛市',
+      '苏州市',
+      '大连市',
+    ]);
+  });
 });
