@@ -71,3 +71,13 @@ describe('cooperation (provinces and municipalities)', () => {
     expect(pairs('上海市闵行区与云南省怒江州开展东西部协作。', 'ASSISTS')).toEqual(['ASSISTS 闵行区→怒江傈僳族自治州']);
   });
 });
+
+describe('cooperation (evidence)', () => {
+  it('should quote the partner clause and keep the numbers it states', () => {
+    const text = '台江县加快发展。苏州市吴江区帮助台江县培训劳动力2000人次，投入资金3000万元。';
+    const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
+    const r = cooperation(ctx).find((x) => x.type === 'ASSISTS')!;
+    expect(text.slice(r.start, r.end)).toBe('苏州市吴江区帮助台江县培训劳动力2000人次');
+    expect(r.properties).toEqual({ personTimes: 2000 });
+  });
+});

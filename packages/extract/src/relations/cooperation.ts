@@ -9,6 +9,7 @@
  */
 import { isRegionType } from '@fupin/graph-schema';
 import { isEasternCode, LEVEL_DEPTH } from '../region-names.js';
+import { numbersIn } from './numbers.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 
 /** Words of help between regions (劳务协作 is labour cooperation, read separately). */
@@ -125,7 +126,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
           const primary = primaryWestern(ctx);
           if (primary) targets.push(primary);
         }
-        for (const t of targets) out.push(rel('ASSISTS', refOf(agent), t, s.index));
+        for (const t of targets) out.push(rel('ASSISTS', refOf(agent), t, s.index, text, [a, b]));
       }
     }
 
@@ -144,7 +145,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
         if (!MOVE_TO.test(lead) && !joined) continue;
         previous = e;
         const west = westernSide(ctx, regions.filter((m) => !isEastern(m) && m.start >= a && m.end <= b));
-        if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), s.index));
+        if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), s.index, text, [a, b]));
       }
     }
 
@@ -169,7 +170,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
     }
 
     if (outlet) {
-      for (const [a, b] of outletPlaces(sentenceText, s.start)) {
+      for (const [a, b, z] of outletPlaces(sentenceText, s.start)) {
         const places = regions.filter((m) => m.start >= a && m.end <= b);
         if (!places.length) continue;
         const before = ctx.mentions.filter((m) => m.sentence === s.index && m.end <= a);
@@ -182,7 +183,8 @@ export function cooperation(ctx: DocContext): RelationMention[] {
         const sources = [company ? refOf(company) : undefined, region ? refOf(region) : primaryWestern(ctx)];
         for (const src of sources) {
           if (!src) continue;
-          for (const p of places) out.push(rel('SALES_OUTLET_IN', src, refOf(p), s.index));
+          const [c] = clauseAround(text, s.start, s.end, a);
+          for (const p of places) out.push(rel('SALES_OUTLET_IN', src, refOf(p), s.index, text, [c, clauseAround(text, s.start, s.end, z - 1)[1]]));
         }
       }
     }
@@ -201,8 +203,26 @@ function outletPlaces(sentenceText: string, offset: number): [number, number, nu
   return spans;
 }
 
-function rel(type: RelationMention['type'], source: EntityRef, target: EntityRef, sentence: number): RelationMention {
-  return { type, source, target, sentence, extractor: 'cooperation' };
+/**
+ * A relation of one sentence; with a clause span, the evidence is that clause and the numbers it
+ * states (万元, 人次, 个…) become properties.
+ */
+function rel(
+  type: RelationMention['type'],
+  source: EntityRef,
+  target: EntityRef,
+  sentence: number,
+  text?: string,
+  clause?: [number, number],
+): RelationMention {
+  const r: RelationMention = { type, source, target, sentence, extractor: 'cooperation' };
+  if (text && clause && clause[1] > clause[0]) {
+    r.start = clause[0];
+    r.end = clause[1];
+    const numbers = numbersIn(text.slice(clause[0], clause[1]));
+    if (Object.keys(numbers).length) r.properties = numbers;
+  }
+  return r;
 }
 
 /** The cooperation relation extractor (ASSISTS, LABOR_COOPERATION, SALES_OUTLET_IN). */
