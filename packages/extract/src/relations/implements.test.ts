@@ -30,6 +30,11 @@ describe('implementsRelations', () => {
     expect(pairs(text).sort()).toEqual(['牛棚镇→万亩苹果产业带', '迤那镇→万亩苹果产业带']);
   });
 
+  it('should let an eastern region implement in a report about it, but not in a report about its partner', () => {
+    expect(pairs('北仑区深化协作。北仑区实施“山海协作”工程。')).toEqual(['北仑区→山海协作']);
+    expect(pairs('从江县加快发展。从江县建成车间8个。北仑区帮助从江县实施“订单农业”项目。')).toEqual(['从江县→订单农业']);
+  });
+
   it('should fall back to the region the document is about', () => {
     const text = '从江县脱贫攻坚成效显著。从江县建成安置点8个。全县严格落实“四个不摘”要求。';
     expect(pairs(text)).toEqual(['从江县→四个不摘']);

@@ -35,12 +35,15 @@ export function clauseEnd(text: string, end: number, at: number): number {
   return b;
 }
 
-/** Whether a region may be the acting subject for this document: not a province, same side (east/west) as the document. */
+/**
+ * Whether a region may be the acting subject for this document: not a province, and not an eastern
+ * partner in a report about a western region (the partner helps; the western region implements).
+ */
 function mayAct(ctx: DocContext, m: EntityMention): boolean {
   if (!isRegionType(m.type) || m.type === 'Province') return false;
   const primary = ctx.primaryRegion;
   if (!primary?.code || !m.code) return true;
-  return isEasternCode(primary.code) === isEasternCode(m.code);
+  return isEasternCode(primary.code) || !isEasternCode(m.code);
 }
 
 function regionMentions(
