@@ -8,7 +8,7 @@
 import type { GraphBatch } from '@fupin/graph-schema';
 import { FupinError, InputError } from '@fupin/graph-schema';
 import { Extractor } from '@fupin/extract';
-import { readTextFile } from '@fupin/text';
+import { loadDocument } from '@fupin/text';
 
 /** Outcome of extracting one file: the graph or the reason it failed. */
 export type FileOutcome =
@@ -30,8 +30,14 @@ export function sharedExtractor(): Extractor {
  */
 export async function extractFile(file: string): Promise<FileOutcome> {
   try {
-    const doc = await readTextFile(file);
-    const batch = sharedExtractor().extract({ path: file, text: doc.text, sha256: doc.sha256 });
+    const doc = await loadDocument(file);
+    const batch = sharedExtractor().extract({
+      path: file,
+      text: doc.text,
+      sha256: doc.sha256,
+      ...(doc.title ? { title: doc.title } : {}),
+      ...(doc.date ? { date: doc.date } : {}),
+    });
     return { ok: true, file, batch, chars: doc.text.length };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, file, code: error.code, message: error.message };
