@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExtractionResultSchema, GraphBatchSchema, sha256Hex } from '@fupin/graph-schema';
+import { ExtractionResultSchema, GraphBatchSchema, SchemaError, sha256Hex } from '@fupin/graph-schema';
 import { Extractor } from './pipeline.js';
 import { toExtractionResult } from './result.js';
 
@@ -44,8 +44,8 @@ describe('Extractor', () => {
     expect(a.relations.map((r) => r.id)).toEqual(b.relations.map((r) => r.id));
   });
 
-  it('should reject input without a sha256 hex digest', () => {
-    expect(() => extractor.extract({ path: 'x.txt', text: '台江县', sha256: 'nope' })).toThrow();
+  it('should reject input without a sha256 hex digest with a SchemaError', () => {
+    expect(() => extractor.extract({ path: 'x.txt', text: '台江县', sha256: 'nope' })).toThrow(SchemaError);
   });
 });
 

@@ -8,6 +8,7 @@
  */
 import {
   documentId,
+  parseOrThrow,
   relationId,
   type Document,
   type Evidence,
@@ -83,7 +84,7 @@ export class Extractor {
    * @example extractor.extract({ path: 'r.txt', text: '杭州市帮助从江县…', sha256 }).relations[0].type // 'ASSISTS'
    */
   extract(input: ExtractInput): GraphBatch {
-    const doc = ExtractInputSchema.parse(input);
+    const doc = parseOrThrow(ExtractInputSchema, input, 'extract.Extractor.extract');
     const { ctx, resolved } = this.analyse(doc);
     const relations = new Map<string, Relation>();
     for (const extractor of this.relationExtractors) {
@@ -133,7 +134,7 @@ export class Extractor {
    * @example extractor.prepare({ path: 'a.txt', text: '从江县加榜乡', sha256 }).ctx.mentions.map((m) => m.name) // ['从江县', '加榜乡']
    */
   prepare(input: ExtractInput): { ctx: DocContext; resolved: DocumentEntities } {
-    return this.analyse(ExtractInputSchema.parse(input));
+    return this.analyse(parseOrThrow(ExtractInputSchema, input, 'extract.Extractor.prepare'));
   }
 
   private analyse(doc: ExtractInput): { ctx: DocContext; resolved: DocumentEntities } {
@@ -159,7 +160,7 @@ export class Extractor {
    * @example regionExtractor.extract(extractor.context({ path: 'a.txt', text: '从江县', sha256 }))
    */
   context(input: ExtractInput): DocContext {
-    const doc = ExtractInputSchema.parse(input);
+    const doc = parseOrThrow(ExtractInputSchema, input, 'extract.Extractor.context');
     const normalized = normalize(doc.text);
     const sentences = splitSentences(normalized);
     const title = doc.title ?? guessTitle(normalized);
