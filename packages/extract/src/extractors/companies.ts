@@ -17,14 +17,20 @@ import {
   SUFFIX_LOOKALIKES,
 } from '../lexicon/body-words.js';
 
-/** A name found in one sentence, offsets local to the sentence. */
+/**
+ * A name found in one sentence, offsets local to the sentence.
+ * @example { name: '黔台集团', start: 4, end: 8 }
+ */
 export interface NameHit {
   name: string;
   start: number;
   end: number;
 }
 
-/** How {@link findSuffixNames} finds names of one kind. */
+/**
+ * How {@link findSuffixNames} finds names of one kind.
+ * @example { suffixes: ['有限公司'], maxHead: 18, generic: new Set(['农民']), minProper: 2 }
+ */
 export interface SuffixNameRule {
   suffixes: readonly string[];
   /** Longest part before the suffix. */
@@ -51,7 +57,10 @@ function suffixRegex(suffixes: readonly string[]): RegExp {
   return re;
 }
 
-/** A jieba word with its tag and offsets in the tagged text. */
+/**
+ * A jieba word with its tag and offsets in the tagged text.
+ * @example { word: '引进', tag: 'v', start: 0, end: 2 }
+ */
 export interface Token {
   word: string;
   tag: string;
@@ -197,7 +206,10 @@ export function findSuffixNames(
   return dropOverlaps(hits);
 }
 
-/** Keeps the longer of overlapping hits (金民农投集团 over 金民农投). */
+/**
+ * Keeps the longer of overlapping hits (金民农投集团 over 金民农投).
+ * @example dropOverlaps([{ start: 0, end: 4 }, { start: 0, end: 6 }]) // [{ start: 0, end: 6 }] (金民农投集团 over 金民农投)
+ */
 export function dropOverlaps<T extends { start: number; end: number }>(hits: T[]): T[] {
   const kept: T[] = [];
   for (const h of [...hits].sort((a, b) => b.end - b.start - (a.end - a.start))) {

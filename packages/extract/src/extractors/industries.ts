@@ -19,7 +19,10 @@ import {
   QUANTITY_AUX_WORDS,
 } from '../lexicon/industry-words.js';
 
-/** An industry found in one sentence, offsets local to the sentence. */
+/**
+ * An industry found in one sentence, offsets local to the sentence.
+ * @example { name: '刺梨', start: 4, end: 6, via: 'quantity' }
+ */
 export interface IndustryHit {
   name: string;
   start: number;

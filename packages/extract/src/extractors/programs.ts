@@ -21,7 +21,10 @@ import {
   PROGRAM_TRIGGERS,
 } from '../lexicon/program-words.js';
 
-/** A program found in one sentence, offsets local to the sentence. */
+/**
+ * A program found in one sentence, offsets local to the sentence.
+ * @example { name: '稻鱼鸭共生', surface: '稻鱼鸭共生', start: 8, end: 13, via: 'quote' }
+ */
 export interface ProgramHit {
   name: string;
   surface: string;

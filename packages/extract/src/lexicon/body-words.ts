@@ -7,7 +7,10 @@
  * 集中安置点). Generic Chinese only; no company, body or site of any report is listed.
  */
 
-/** Company name suffixes, longest first so that 集团公司 wins over 公司. */
+/**
+ * Company name suffixes, longest first so that 集团公司 wins over 公司.
+ * @example '宁波甬丰农业发展有限公司' ends in '有限公司'
+ */
 export const COMPANY_SUFFIXES = [
   '股份有限公司',
   '有限责任公司',
@@ -21,12 +24,14 @@ export const COMPANY_SUFFIXES = [
   '农投',
   '旅投',
   '城投',
-  '文旅',
   '实业',
   '厂',
 ] as const;
 
-/** Public body suffixes, longest first. */
+/**
+ * Public body suffixes, longest first.
+ * @example '从江县人民医院' ends in '医院'
+ */
 export const ORGANIZATION_SUFFIXES = [
   '纪委监委',
   '办公室',
@@ -59,7 +64,10 @@ export const ORGANIZATION_SUFFIXES = [
   '所',
 ] as const;
 
-/** Site name suffixes, longest first. */
+/**
+ * Site name suffixes, longest first.
+ * @example '台江县城南安置点' ends in '安置点'
+ */
 export const SITE_SUFFIXES = [
   '易地扶贫安置社区',
   '安置社区',
@@ -177,7 +185,10 @@ export const GENERIC_NAME_WORDS = new Set<string>([
   '规划建设',
 ]);
 
-/** Administrative level words that may open a body's name (县人民医院) but do not name it. */
+/**
+ * Administrative level words that may open a body's name (县人民医院) but do not name it.
+ * @example 县人民医院 — 县 opens the name
+ */
 export const LEVEL_WORDS = new Set<string>([
   '省',
   '市',

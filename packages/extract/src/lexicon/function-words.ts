@@ -227,7 +227,10 @@ export function isNameBoundary(token: string): boolean {
   return /^[\s\d.%％,，。、；;：:！!？?（）()“”"‘’'《》「」【】\-—·…/]+$/.test(token);
 }
 
-/** The part of a segmenter a backward walk needs. */
+/**
+ * The part of a segmenter a backward walk needs.
+ * @example { cut: (t) => jieba.cut(t, false) }
+ */
 export interface TokenCutter {
   cut(text: string): string[];
 }

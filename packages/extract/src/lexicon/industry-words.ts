@@ -57,10 +57,14 @@ export const QUANTITY_AUX_WORDS = new Set<string>([
 /**
  * Units of farm quantities whose noun is a crop, breed or product: 亩 (land), 头/羽/只 (livestock),
  * 棒 (mushroom logs), 担 (tobacco), 株 (seedlings), 箱/群 (bees), 尾 (fish).
+ * @example 刺梨12万亩, 肉牛8万头, 食用菌300万棒
  */
 export const FARM_UNITS = ['亩', '棒', '头', '羽', '只', '株', '担', '箱', '群', '尾', '吨'] as const;
 
-/** Verbs of growing and raising that take a product: 种植X, X养殖. */
+/**
+ * Verbs of growing and raising that take a product: 种植X, X养殖.
+ * @example 种植魔芋, 香猪养殖
+ */
 export const GROWING_VERBS = new Set<string>([
   '种植',
   '种',
@@ -74,7 +78,10 @@ export const GROWING_VERBS = new Set<string>([
   '出栏',
 ]);
 
-/** Suffixes of a production site named after its product: 香葱基地 → 香葱. */
+/**
+ * Suffixes of a production site named after its product: 香葱基地 → 香葱.
+ * @example 茶叶基地 → 茶叶
+ */
 export const PRODUCT_SITE_SUFFIXES = [
   '基地',
   '种植点',
@@ -165,5 +172,8 @@ export const GENERIC_PRODUCT_WORDS = new Set<string>([
   '组',
 ]);
 
-/** jieba POS tags a product word may carry (nouns, abbreviations, a leading adjective of a breed). */
+/**
+ * jieba POS tags a product word may carry (nouns, abbreviations, a leading adjective of a breed).
+ * @example 刺梨/n, 光伏/j
+ */
 export const PRODUCT_TAGS = new Set<string>(['n', 'nz', 'ng', 'nr', 'j', 'l']);

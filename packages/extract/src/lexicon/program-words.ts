@@ -57,7 +57,10 @@ export const PROGRAM_FOLLOWERS_STRONG = [
   '取得',
 ] as const;
 
-/** Words right after a closing quote that count a little (shared with slogans, so weak evidence). */
+/**
+ * Words right after a closing quote that count a little (shared with slogans, so weak evidence).
+ * @example 按照“能带不停”原则 (weak: slogans take 原则 too)
+ */
 export const PROGRAM_FOLLOWERS_WEAK = [
   '活动',
   '等活动',

@@ -47,5 +47,8 @@ function nextListBreak(text: string, from: number, limit: number): number {
   return i < 0 || i > limit ? limit : i;
 }
 
-/** The DEVELOPS relation extractor (region → industry). */
+/**
+ * The DEVELOPS relation extractor (region → industry).
+ * @example developsExtractor.extract(ctx) // 台江县种植油茶5万亩 → DEVELOPS 台江县 → 油茶
+ */
 export const developsExtractor: RelationExtractor = { name: 'develops', extract: developsRelations };

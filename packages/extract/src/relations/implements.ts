@@ -16,19 +16,28 @@ const CLAUSE_BREAK_RE = /[，；：,;:。！？!?]/;
 // 彦洞乡和平秋镇联合打造…: regions joined by these stand together as the subject
 const COORDINATOR_RE = /^(?:和|与|及|、|以及|同)$/;
 
-/** An EntityRef for a mention (code kept for regions). */
+/**
+ * An EntityRef for a mention (code kept for regions).
+ * @example refOf(mention) // { type: 'County', name: '从江县', code: '522633000000' }
+ */
 export function refOf(m: EntityMention): EntityRef {
   return m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
 }
 
-/** Start (absolute) of the clause holding `at` within sentence [start, end). */
+/**
+ * Start (absolute) of the clause holding `at` within sentence [start, end).
+ * @example clauseStart('甲，从江县实施', 0, 5) // 2
+ */
 export function clauseStart(text: string, start: number, at: number): number {
   let a = at;
   while (a > start && !CLAUSE_BREAK_RE.test(text[a - 1] ?? '')) a--;
   return a;
 }
 
-/** End (absolute, exclusive) of the clause holding `at` within sentence [start, end). */
+/**
+ * End (absolute, exclusive) of the clause holding `at` within sentence [start, end).
+ * @example clauseEnd('从江县实施，乙', 7, 1) // 5
+ */
 export function clauseEnd(text: string, end: number, at: number): number {
   let b = at;
   while (b < end && !CLAUSE_BREAK_RE.test(text[b] ?? '')) b++;
@@ -168,5 +177,8 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
   return out;
 }
 
-/** The IMPLEMENTS relation extractor (region → program). */
+/**
+ * The IMPLEMENTS relation extractor (region → program).
+ * @example implementsExtractor.extract(ctx) // 从江县推行“积分超市” → IMPLEMENTS 从江县 → 积分超市
+ */
 export const implementsExtractor: RelationExtractor = { name: 'implements', extract: implementsRelations };

@@ -12,7 +12,10 @@ import type { DocContext, EntityRef, RelationExtractor, RelationMention } from '
 import { refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
 
-/** Words that state an investment or an introduction of a firm. */
+/**
+ * Words that state an investment or an introduction of a firm.
+ * @example INVEST_TRIGGER_RE.test('引进宁波某公司') // true
+ */
 export const INVEST_TRIGGER_RE = /引进|引入|招商引资|招引|落户|投资|入驻|签约|建厂|投产|落地|援建/;
 // 在彦洞乡和平秋镇…打造: the places after 在 are where the firm works
 const AT_PLACE_RE =
@@ -61,5 +64,8 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
   return out;
 }
 
-/** The INVESTS_IN relation extractor (company → region). */
+/**
+ * The INVESTS_IN relation extractor (company → region).
+ * @example investsExtractor.extract(ctx) // 从江县引进某某有限公司 → INVESTS_IN 某某有限公司 → 从江县
+ */
 export const investsExtractor: RelationExtractor = { name: 'invests', extract: investsRelations };

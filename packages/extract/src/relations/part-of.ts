@@ -72,5 +72,8 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
   return out;
 }
 
-/** The PART_OF relation extractor (program → broader program). */
+/**
+ * The PART_OF relation extractor (program → broader program).
+ * @example partOfExtractor.extract(ctx) // 农村产业革命“八要素” → PART_OF 八要素 → 农村产业革命
+ */
 export const partOfExtractor: RelationExtractor = { name: 'part-of', extract: partOfRelations };

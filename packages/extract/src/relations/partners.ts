@@ -10,7 +10,10 @@ import type { DocContext, RelationExtractor, RelationMention } from '../types.js
 import { refOf, subjectRegions } from './implements.js';
 import { INVEST_TRIGGER_RE } from './invests.js';
 
-/** Words that state an interest linkage or cooperation between a firm and others. */
+/**
+ * Words that state an interest linkage or cooperation between a firm and others.
+ * @example PARTNER_TRIGGER_RE.test('依托黔台集团') // true; PARTNER_TRIGGER_RE.test('成立合作社') // false
+ */
 export const PARTNER_TRIGGER_RE =
   /依托|入股|合作(?!社)|联结|联建|带动|共建|订单|托管|结对|携手|利益联结|领办|联合打造|参与/;
 
@@ -46,5 +49,8 @@ export function partnersRelations(ctx: DocContext): RelationMention[] {
   return out;
 }
 
-/** The PARTNERS_WITH relation extractor (company ↔ program or region). */
+/**
+ * The PARTNERS_WITH relation extractor (company ↔ program or region).
+ * @example partnersExtractor.extract(ctx) // 依托某集团，推行“公司+农户”模式 → PARTNERS_WITH 某集团 ↔ 公司+农户
+ */
 export const partnersExtractor: RelationExtractor = { name: 'partners', extract: partnersRelations };
