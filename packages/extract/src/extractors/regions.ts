@@ -100,6 +100,18 @@ function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatch
       context.set(code, (context.get(code) ?? 0) + 1);
     }
   }
+  // Townships named inside those places: they settle villages of one name in several townships.
+  for (const m of matches) {
+    const scored = m.hits
+      .filter((h) => h.aliasKind !== 'stem' && h.division.level === 'Township')
+      .map((h) => ({ d: h.division, s: supportOf(gazetteer, h.division, context) }))
+      .filter((x) => x.s > 0)
+      .sort((a, b) => b.s - a.s);
+    if (scored[0] && (!scored[1] || scored[1].s < scored[0].s)) {
+      const code = scored[0].d.code;
+      context.set(code, (context.get(code) ?? 0) + 1);
+    }
+  }
   return context;
 }
 
