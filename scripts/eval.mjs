@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Extractor, toExtractionResult } from '@fupin/extract';
-import { readTextFile } from '@fupin/text';
+import * as text from '@fupin/text';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -26,16 +26,20 @@ const scorer = resolve(root, '../shared/eval/score.mjs');
 const started = performance.now();
 const extractor = Extractor.create();
 const ready = performance.now();
+// loadDocument (any supported format, with title and date) when the text package has it; else plain text.
+const load = text.loadDocument ?? text.readTextFile;
+const pattern = text.loadDocument ? /\.(txt|md|html?|pdf|docx)$/i : /\.txt$/i;
 const files = readdirSync(corpus)
-  .filter((f) => f.endsWith('.txt'))
+  .filter((f) => pattern.test(f))
   .sort();
 const docs = [];
 let chars = 0;
 for (const f of files) {
   const path = join(corpus, f);
-  const { text, sha256 } = await readTextFile(path);
-  chars += text.length;
-  docs.push({ path, batch: extractor.extract({ path, text, sha256 }) });
+  const doc = await load(path);
+  chars += doc.text.length;
+  const extras = { ...(doc.title ? { title: doc.title } : {}), ...(doc.date ? { date: doc.date } : {}) };
+  docs.push({ path, batch: extractor.extract({ path, text: doc.text, sha256: doc.sha256, ...extras }) });
 }
 const done = performance.now();
 const result = toExtractionResult(docs);
