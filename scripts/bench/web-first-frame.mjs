@@ -195,6 +195,7 @@ try {
     timings: window.__fupin.timings,
     outcome: window.__fupin.layoutOutcome,
     trace: window.__fupin.layoutTrace,
+    renderMs: window.__fupin.renderMs,
     drawn: window.__fupin.sigma.getGraph().order,
     edges: window.__fupin.sigma.getGraph().size,
     navStart: performance.timeOrigin,
@@ -216,6 +217,7 @@ try {
     },
     layout: m.outcome,
     layoutTrace: m.trace,
+    renderMs: m.renderMs,
     reloadMs: {
       dataLoaded: cached.timings.dataLoaded,
       firstFrame: cached.timings.firstFrame,

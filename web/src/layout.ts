@@ -6,6 +6,7 @@
  * time budget; and the fixed two-column layout of the 东西部协作 view (eastern partners on the left,
  * western regions on the right).
  */
+import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { ViewGraph } from './graph-data.js';
@@ -15,6 +16,8 @@ import { isRegion } from './vocabulary.js';
 export interface LayoutOutcome {
   reason: 'converged' | 'timeout' | 'stopped' | 'skipped';
   ms: number;
+  /** ForceAtlas2 iterations the worker ran. */
+  iterations: number;
 }
 
 /** A running layout that can be stopped early. */
@@ -35,16 +38,16 @@ export interface LayoutOptions {
   trace?: number[];
 }
 
-function extent(graph: ViewGraph): number {
+function extent(graph: Graph): number {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
   let maxY = -Infinity;
   graph.forEachNode((_, a) => {
-    minX = Math.min(minX, a.x);
-    maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y);
-    maxY = Math.max(maxY, a.y);
+    minX = Math.min(minX, a.x as number);
+    maxX = Math.max(maxX, a.x as number);
+    minY = Math.min(minY, a.y as number);
+    maxY = Math.max(maxY, a.y as number);
   });
   return Math.hypot(maxX - minX, maxY - minY) || 1;
 }
@@ -66,6 +69,20 @@ export function plateaued(samples: readonly number[]): boolean {
   return last >= before * 0.97;
 }
 
+/** Above this many nodes the layout runs on a detached copy and the view is updated once per sample. */
+export const DETACHED_LAYOUT_ABOVE = 2000;
+
+// The graph the worker moves: the view graph itself (small graphs, smooth animation), or a bare copy
+// (large graphs) so that sigma does not redraw tens of thousands of nodes after every iteration — each
+// worker iteration waits for the main thread, so redraws would throttle the layout itself.
+function layoutTarget(graph: ViewGraph): { target: Graph; detached: boolean } {
+  if (graph.order <= DETACHED_LAYOUT_ABOVE) return { target: graph, detached: false };
+  const copy = new Graph({ type: 'directed', multi: true, allowSelfLoops: false });
+  graph.forEachNode((n, a) => copy.addNode(n, { x: a.x, y: a.y, size: a.size }));
+  graph.forEachEdge((e, _a, s, t) => copy.addEdgeWithKey(e, s, t));
+  return { target: copy, detached: true };
+}
+
 /**
  * Runs ForceAtlas2 in a worker until the layout converges or the time budget ends.
  * @param graph - the view graph; positions are updated in place while it runs
@@ -77,14 +94,28 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   const tolerance = options.tolerance ?? 0.0015;
   const t0 = performance.now();
   if (graph.order < 2 || graph.size === 0) {
-    return { done: Promise.resolve({ reason: 'skipped', ms: 0 }), stop: () => undefined };
+    return { done: Promise.resolve({ reason: 'skipped', ms: 0, iterations: 0 }), stop: () => undefined };
   }
+  const { target, detached } = layoutTarget(graph);
   const settings = {
-    ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: graph.order > 1000,
+    ...forceAtlas2.inferSettings(target),
+    barnesHutOptimize: target.order > 1000,
     adjustSizes: false,
   };
-  const layout = new FA2Layout(graph, { settings });
+  const layout = new FA2Layout(target, { settings });
+  let lastSync = 0;
+  const sync = (force = false): void => {
+    // A big graph is redrawn at most once a second while the layout runs.
+    if (!detached || (!force && performance.now() - lastSync < 1000)) return;
+    lastSync = performance.now();
+    graph.updateEachNodeAttributes((n, a) => {
+      if (target.hasNode(n)) {
+        a.x = target.getNodeAttribute(n, 'x') as number;
+        a.y = target.getNodeAttribute(n, 'y') as number;
+      }
+      return a;
+    });
+  };
   let finish: (o: LayoutOutcome) => void = () => undefined;
   const done = new Promise<LayoutOutcome>((r) => (finish = r));
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -92,13 +123,14 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     if (timer === undefined) return;
     clearInterval(timer);
     timer = undefined;
-    graph.removeListener('eachNodeAttributesUpdated', countIteration);
+    target.removeListener('eachNodeAttributesUpdated', countIteration);
     layout.kill();
-    finish({ reason, ms: Math.round(performance.now() - t0) });
+    if (reason !== 'stopped') sync(true);
+    finish({ reason, ms: Math.round(performance.now() - t0), iterations: total + iterations });
   };
 
   let previous = new Map<string, [number, number]>();
-  graph.forEachNode((n, a) => previous.set(n, [a.x, a.y]));
+  target.forEachNode((n, a) => previous.set(n, [a.x as number, a.y as number]));
   let calm = 0;
   let started = false;
   const recent: number[] = [];
@@ -106,27 +138,29 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   // counting those turns "movement per sample" (which depends on how many iterations fell inside the
   // sample) into movement per iteration, a much steadier signal.
   let iterations = 0;
+  let total = 0;
   const countIteration = (): void => {
     iterations++;
   };
-  graph.on('eachNodeAttributesUpdated', countIteration);
+  target.on('eachNodeAttributesUpdated', countIteration);
   layout.start();
   timer = setInterval(() => {
     if (performance.now() - t0 > maxMs) return end('timeout');
-    let moved = 0;
-    const next = new Map<string, [number, number]>();
-    graph.forEachNode((n, a) => {
-      const p = previous.get(n);
-      if (p) moved += Math.hypot(a.x - p[0], a.y - p[1]);
-      next.set(n, [a.x, a.y]);
-    });
-    previous = next;
-    // Two calm samples in a row: one alone can be a pause between worker iterations.
     const steps = iterations;
-    iterations = 0;
     // Nothing moves until the worker has started and sent its first positions back: not convergence.
     if (steps === 0) return;
-    const ratio = moved / steps / graph.order / extent(graph);
+    total += steps;
+    iterations = 0;
+    let moved = 0;
+    const next = new Map<string, [number, number]>();
+    target.forEachNode((n, a) => {
+      const p = previous.get(n);
+      if (p) moved += Math.hypot((a.x as number) - p[0], (a.y as number) - p[1]);
+      next.set(n, [a.x as number, a.y as number]);
+    });
+    previous = next;
+    sync();
+    const ratio = moved / steps / target.order / extent(target);
     options.trace?.push(Number(ratio.toPrecision(3)));
     if (!started) {
       started = true; // the first sample holds a partial iteration
@@ -134,9 +168,9 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     }
     recent.push(ratio);
     if (recent.length > PLATEAU_WINDOW * 2) recent.shift();
+    // Two calm samples in a row, or movement that has stopped falling.
     calm = ratio < tolerance ? calm + 1 : 0;
-    if (calm >= 2) end('converged');
-    else if (plateaued(recent)) end('converged');
+    if (calm >= 2 || plateaued(recent)) end('converged');
   }, sampleMs);
   return { done, stop: () => end('stopped') };
 }

@@ -56,6 +56,8 @@ const hook = {
   layoutOutcome: undefined as LayoutOutcome | undefined,
   /** Mean movement per layout sample relative to the graph's extent (convergence trace). */
   layoutTrace: [] as number[],
+  /** Durations of the last sigma renders, in ms. */
+  renderMs: [] as number[],
   timings: {} as { dataLoaded?: number; firstFrame?: number; layoutDone?: number },
   visibleCount: () => view.visible().nodes.length,
   visible: () => view.visible(),
@@ -68,9 +70,15 @@ declare global {
 }
 window.__fupin = hook;
 
+let renderStart = 0;
+view.sigma.on('beforeRender', () => {
+  renderStart = performance.now();
+});
 view.sigma.on('afterRender', () => {
   if (hook.timings.firstFrame === undefined && graph.order > 0)
     hook.timings.firstFrame = Math.round(performance.now() - t0);
+  hook.renderMs.push(Math.round(performance.now() - renderStart));
+  if (hook.renderMs.length > 50) hook.renderMs.shift();
 });
 
 function syncUrl(): void {
@@ -160,7 +168,7 @@ async function loadView(name: ViewName, sub?: Subgraph): Promise<void> {
     showStatus();
   } else if (cache.size > 0 && graph.everyNode((n) => cache.has(n))) {
     hook.layout = 'done';
-    hook.layoutOutcome = { reason: 'skipped', ms: 0 };
+    hook.layoutOutcome = { reason: 'skipped', ms: 0, iterations: 0 };
     hook.timings.layoutDone = Math.round(performance.now() - t0);
     showStatus();
   } else void layout(name === 'all' ? 'all' : undefined);
