@@ -115,12 +115,14 @@ function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatch
   return context;
 }
 
-/** Words that only sentences naming a village hold (村, 社区, 居委会, 嘎查). */
-const VILLAGE_WORD = /村|社区|居委|嘎查/;
+/** The suffixes village names end with (村, 社区, 居委会, 嘎查 and their committee forms). */
+const VILLAGE_END = /村(?:民委员会|委会)?|社区|居委会|居民委员会|嘎查/g;
 
 /**
- * The first scan's matches, with the sentences that may name villages scanned again with the village
- * names of the document's counties (a second scan of the whole text would double the cost).
+ * The first scan's matches plus the village names of the document's counties. Village names end in
+ * 村/社区/…, so only a short window before each such suffix is scanned again with the village lists
+ * (a second scan of the whole text would double the cost); a village found there replaces the
+ * first-scan matches it overlaps.
  */
 function withVillages(
   ctx: DocContext,
@@ -130,23 +132,23 @@ function withVillages(
 ): GazetteerMatchRef[] {
   if (!counties.length) return [...first];
   const text = ctx.normalized.text;
-  const out: GazetteerMatchRef[] = [];
-  let k = 0;
-  for (const s of ctx.sentences) {
-    const own: GazetteerMatchRef[] = [];
-    while (k < first.length && first[k]!.start < s.end) {
-      if (first[k]!.start >= s.start) own.push(first[k]!);
-      k++;
+  const villages: GazetteerMatchRef[] = [];
+  VILLAGE_END.lastIndex = 0;
+  let lastEnd = -1;
+  for (let m = VILLAGE_END.exec(text); m; m = VILLAGE_END.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end <= lastEnd) continue;
+    const from = Math.max(0, m.index - 10);
+    for (const x of gazetteer.findAll(text.slice(from, end), { villageCounties: counties })) {
+      if (x.end + from !== end || !x.hits.some((h) => h.division.level === 'Village')) continue;
+      villages.push({ start: x.start + from, end, hits: x.hits });
+      lastEnd = end;
     }
-    const sentenceText = text.slice(s.start, s.end);
-    if (!VILLAGE_WORD.test(sentenceText)) {
-      out.push(...own);
-      continue;
-    }
-    for (const m of gazetteer.findAll(sentenceText, { villageCounties: counties }))
-      out.push({ start: m.start + s.start, end: m.end + s.start, hits: m.hits });
   }
-  return out;
+  if (!villages.length) return [...first];
+  const out = first.filter((f) => !villages.some((v) => f.start < v.end && v.start < f.end && v.end - v.start >= f.end - f.start));
+  const kept = villages.filter((v) => !out.some((f) => f.start < v.end && v.start < f.end));
+  return [...out, ...kept].sort((x, y) => x.start - y.start);
 }
 
 /** How strongly the document's context supports a candidate division (its ancestors named elsewhere). */
