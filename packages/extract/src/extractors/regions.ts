@@ -132,23 +132,51 @@ function withVillages(
 ): GazetteerMatchRef[] {
   if (!counties.length) return [...first];
   const text = ctx.normalized.text;
-  const villages: GazetteerMatchRef[] = [];
+  // Windows of up to ten characters before each suffix, scanned in one call joined by a separator
+  // no name contains (one call instead of one per window: each call has a fixed cost).
+  const windows: [from: number, end: number][] = [];
   VILLAGE_END.lastIndex = 0;
-  let lastEnd = -1;
   for (let m = VILLAGE_END.exec(text); m; m = VILLAGE_END.exec(text)) {
     const end = m.index + m[0].length;
-    if (end <= lastEnd) continue;
-    const from = Math.max(0, m.index - 10);
-    for (const x of gazetteer.findAll(text.slice(from, end), { villageCounties: counties })) {
-      if (x.end + from !== end || !x.hits.some((h) => h.division.level === 'Village')) continue;
-      villages.push({ start: x.start + from, end, hits: x.hits });
-      lastEnd = end;
-    }
+    const from = Math.max(0, m.index - 10, windows.length ? windows[windows.length - 1]![1] : 0);
+    if (end > from) windows.push([from, end]);
   }
+  const villages = scanWindows(gazetteer, text, windows, counties).filter(
+    (x) => windows.some(([, end]) => end === x.end) && x.hits.some((h) => h.division.level === 'Village'),
+  );
   if (!villages.length) return [...first];
   const out = first.filter((f) => !villages.some((v) => f.start < v.end && v.start < f.end && v.end - v.start >= f.end - f.start));
   const kept = villages.filter((v) => !out.some((f) => f.start < v.end && v.start < f.end));
   return [...out, ...kept].sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Scans several windows of a text in one gazetteer call, joined by a newline (no name crosses one),
+ * and gives the matches with offsets into the text.
+ */
+function scanWindows(
+  gazetteer: GazetteerPort,
+  text: string,
+  windows: readonly [number, number][],
+  villageCounties: string[],
+): GazetteerMatchRef[] {
+  if (!windows.length) return [];
+  const starts: number[] = [];
+  const origin: number[] = [];
+  let joined = '';
+  for (const [from, end] of windows) {
+    starts.push(joined.length);
+    origin.push(from);
+    joined += text.slice(from, end) + '\n';
+  }
+  const out: GazetteerMatchRef[] = [];
+  let w = 0;
+  for (const m of gazetteer.findAll(joined, { villageCounties })) {
+    while (w + 1 < starts.length && starts[w + 1]! <= m.start) w++;
+    const shift = origin[w]! - starts[w]!;
+    out.push({ start: m.start + shift, end: m.end + shift, hits: m.hits });
+  }
+  return out;
 }
 
 /** How strongly the document's context supports a candidate division (its ancestors named elsewhere). */
@@ -229,14 +257,13 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
       else (r.bare ? stems : candidates).push(r.cand);
     }
     for (const c of acceptStems(ctx, candidates, stems, context)) rejected.push({ start: c.start, end: c.end, hits: [] });
-    round = [];
-    for (const m of rejected) {
-      // Only a name ending after the rejected one can hide in it: look for a suffix just after it.
-      if (!/[省市州县区乡镇村旗盟道]/.test(text.slice(m.end, m.end + 6))) continue;
-      const from = m.start + 1;
-      const sub = gazetteer.findAll(text.slice(from, Math.min(text.length, m.end + 10)), { villageCounties: counties });
-      for (const x of sub) if (x.start + from < m.end) round.push({ ...x, start: x.start + from, end: x.end + from });
-    }
+    // Only a name ending after the rejected one can hide in it: look where a suffix follows it.
+    const windows: [number, number][] = rejected
+      .filter((m) => /[省市州县区乡镇村旗盟道]/.test(text.slice(m.end, m.end + 6)))
+      .map((m) => [m.start + 1, Math.min(text.length, m.end + 10)]);
+    round = scanWindows(gazetteer, text, windows, counties).filter((x) =>
+      rejected.some((m) => x.start > m.start && x.start < m.end),
+    );
   }
 
   // Longest match wins where matches overlap (杭州市萧山区 is two regions, 某某山街道 is not 某山).
