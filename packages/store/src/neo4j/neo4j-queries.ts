@@ -158,13 +158,43 @@ export async function inducedEdges(runner: CypherRunner, ids: readonly string[],
   return rows.map((row) => edgeFromRow(row.e as Record<string, unknown>)).sort(compareEdges);
 }
 
-/** Breadth-first neighbourhood, one query per level, then the induced relations. */
+/** Deepest neighbourhood answered by one variable-length match; deeper ones go level by level. */
+const SINGLE_QUERY_MAX_DEPTH = 2;
+
+/**
+ * Neighbourhood up to `depth` with the induced relations. Up to depth 2 one query finds the nodes
+ * (variable-length match; the relation types are interpolated from the checked vocabulary, as Cypher
+ * cannot take them as parameters) and returns summaries and edges together; deeper neighbourhoods
+ * expand breadth-first, one query per level, so hub nodes cannot blow up path enumeration.
+ */
 export async function neighbourhood(
   runner: CypherRunner,
   id: string,
   depth: number,
   types: readonly RelationType[],
 ): Promise<Subgraph> {
+
+  if (depth <= SINGLE_QUERY_MAX_DEPTH) {
+    const reach = depth === 0 ? '' : `OPTIONAL MATCH (start)-[:${types.join('|')}*1..${depth}]-(m:Entity)`;
+    const rows = await runner.read(
+      `MATCH (start:Entity {id: $id})
+       ${reach}
+       WITH start, ${depth === 0 ? '[]' : 'collect(DISTINCT m)'} AS found
+       WITH [start] + [x IN found WHERE x <> start] AS nodes
+       UNWIND nodes AS n
+       RETURN ${summaryProjection('n')} AS summary,
+         [(n)-[rel]->(b:Entity) WHERE b IN nodes AND type(rel) IN $types | ${edgeProjection('rel', 'n', 'b')}] AS edges`,
+      { id, types: [...types] },
+      'store.neighbours',
+    );
+    return {
+      nodes: rows.map((row) => summaryFromRow(row.summary)).sort(compareById),
+      edges: rows
+        .flatMap((row) => row.edges as Record<string, unknown>[])
+        .map(edgeFromRow)
+        .sort(compareEdges),
+    };
+  }
   const seen = new Set([id]);
   let frontier = [id];
   for (let level = 0; level < depth && frontier.length > 0; level++) {

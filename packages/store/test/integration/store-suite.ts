@@ -288,6 +288,8 @@ export function defineStoreComparison(label: string, pair: () => Promise<[GraphS
       ...ids.flatMap((id): [string, (store: GraphStore) => Promise<unknown>][] => [
         [`entity ${id}`, (store) => store.entity(id)],
         [`neighbours ${id}`, (store) => store.neighbours(id, 2)],
+        [`neighbours depth 3 ${id}`, (store) => store.neighbours(id, 3)],
+        [`neighbours depth 0 ${id}`, (store) => store.neighbours(id, 0, ['ASSISTS'])],
         [`partners ${id}`, (store) => store.partners(id)],
         [`programsOf ${id}`, (store) => store.programsOf(id)],
         [`companiesIn ${id}`, (store) => store.companiesIn(id)],
