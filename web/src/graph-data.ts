@@ -27,7 +27,9 @@ export interface NodeAttrs {
 
 /** Edge attributes (`type` is sigma's edge program, the relation is in `relType`). */
 export interface EdgeAttrs {
-  type: 'arrow' | 'line';
+  /** `curved` when two relations join the same pair of nodes, so neither hides the other. */
+  type: 'arrow' | 'curved';
+  curvature?: number;
   relType: RelationType;
   color: string;
   size: number;
@@ -116,8 +118,28 @@ export function mergeSubgraph(
     if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
     graph.mergeEdgeWithKey(e.id, e.source, e.target, edgeAttrs(e));
   }
+  curveParallelEdges(graph, sub.edges);
   resizeByDegree(graph);
   return added;
+}
+
+/**
+ * Curves edges that share their pair of nodes (ASSISTS 吴中区 → 从江县 and SALES_OUTLET_IN 从江县 → 吴中区):
+ * each gets its own curvature, and opposite directions bow to opposite sides.
+ * @param edges - the edges just merged (only their pairs are looked at)
+ */
+export function curveParallelEdges(graph: ViewGraph, edges: readonly { source: string; target: string }[]): void {
+  const seen = new Set<string>();
+  for (const { source, target } of edges) {
+    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    if (seen.has(key) || !graph.hasNode(source) || !graph.hasNode(target)) continue;
+    seen.add(key);
+    const forward = graph.directedEdges(source, target);
+    const backward = graph.directedEdges(target, source);
+    if (forward.length + backward.length < 2) continue;
+    for (const list of [forward, backward])
+      list.forEach((edge, i) => graph.mergeEdgeAttributes(edge, { type: 'curved', curvature: 0.12 * (i + 1) }));
+  }
 }
 
 /** Sizes nodes by their degree in the drawn graph (square root, so hubs do not swamp the view). */

@@ -203,19 +203,39 @@ export function cooperationLayout(graph: ViewGraph): void {
     list.push(node);
     columns.set(key, list);
   });
-  for (const [key, nodes] of columns) {
+  const byCode = (p: string, q: string): number => {
+    const a = graph.getNodeAttributes(p);
+    const b = graph.getNodeAttributes(q);
+    return (a.code ?? '~').localeCompare(b.code ?? '~') || a.label.localeCompare(b.label, 'zh');
+  };
+  // Western columns first, by code; then each eastern node goes to the mean height of its western
+  // partners (the barycentre heuristic), so pairs sit face to face and links cross as little as possible.
+  const rank = new Map<string, number>();
+  const keys = [...columns.keys()].sort((a, b) =>
+    a.startsWith('west') === b.startsWith('west') ? 0 : a.startsWith('west') ? -1 : 1,
+  );
+  for (const key of keys) {
+    const nodes = columns.get(key)!;
     const [side, level] = key.split(':') as ['east' | 'west', string];
-    nodes.sort((p, q) => {
-      const a = graph.getNodeAttributes(p);
-      const b = graph.getNodeAttributes(q);
-      return (a.code ?? '~').localeCompare(b.code ?? '~') || a.label.localeCompare(b.label, 'zh');
-    });
+    if (side === 'west') nodes.sort(byCode);
+    else {
+      const centre = (n: string): number => {
+        const ranks = graph.neighbors(n).flatMap((m) => (rank.has(m) ? [rank.get(m)!] : []));
+        return ranks.length ? ranks.reduce((a, b) => a + b, 0) / ranks.length : Infinity;
+      };
+      const c = new Map(nodes.map((n) => [n, centre(n)]));
+      nodes.sort((p, q) => c.get(p)! - c.get(q)! || byCode(p, q));
+    }
     const depth = LEVEL_ORDER.indexOf(level);
     // Higher levels (province, prefecture) further from the middle, counties and below nearer.
     const x = (side === 'east' ? -1 : 1) * (100 + (4 - depth) * 30);
-    const spacing = 12;
+    // Columns as tall as the two sides are wide apart, so a handful of pairs still reads clearly.
+    const spacing = Math.max(12, 400 / Math.max(nodes.length, 2));
     nodes.forEach((node, i) => {
-      graph.mergeNodeAttributes(node, { x, y: (i - (nodes.length - 1) / 2) * spacing });
+      const r = i / Math.max(nodes.length - 1, 1);
+      rank.set(node, r);
+      // sigma's y axis points up: the first node goes on top.
+      graph.mergeNodeAttributes(node, { x, y: -(i - (nodes.length - 1) / 2) * spacing });
     });
   }
 }

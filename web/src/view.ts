@@ -6,7 +6,9 @@
  * stay, the rest fades), a highlighted path, and community colours.
  */
 import type { EntityType, RelationType } from '@fupin/graph-schema';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
+import type { EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs, ViewGraph } from './graph-data.js';
 import { COMMUNITY_PALETTE, COOPERATION_RELATIONS, MUTED, PATH_COLOR, isRegion } from './vocabulary.js';
@@ -72,6 +74,8 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, state:
     labelRenderedSizeThreshold: 2,
     labelDensity: 0.6,
     defaultEdgeType: 'arrow',
+    // The curve program is typed for plain attributes; ours are a subtype, so the cast is safe.
+    edgeProgramClasses: { curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs> },
     zIndex: true,
     stagePadding: 60,
     hideEdgesOnMove: false,
@@ -113,6 +117,8 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, state:
         if (s === state.selected || t === state.selected) return { ...res, size: 2.5, zIndex: 2 };
         return { ...res, hidden: true };
       }
+      // The cooperation view has few, long links: draw them thicker.
+      if (state.cooperationOnly) return { ...res, size: 2.5 };
       return res;
     },
   });
