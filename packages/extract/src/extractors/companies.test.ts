@@ -37,6 +37,7 @@ describe('companyExtractor', () => {
     expect(companies('成立农民专业合作社600个，村集体经济股份合作社241个。')).toEqual([]);
     expect(companies('推广“公司+合作社+农户”模式，带动县内企业发展。')).toEqual([]);
     expect(companies('抽调农技人员指导贫困村和合作社。')).toEqual([]);
+    expect(companies('台江县南宫镇与杭州市天成食品有限公司签约。')).toEqual(['杭州市天成食品有限公司']);
   });
 });
 

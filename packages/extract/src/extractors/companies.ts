@@ -136,10 +136,13 @@ export function findSuffixNames(
       const prev = tokens[i - 1];
       const inside =
         rule.allowInside?.has(part) &&
+        !places.some(([a, b]) => a <= (prev?.start ?? -1) && (prev?.end ?? -1) <= b) &&
         ((prev?.word.length ?? 0) === 1 ||
           (rule.placeLed === true && (prev?.word.length ?? 0) >= 2 && (prev?.tag.startsWith('n') ?? false)));
       // 农业发展有限公司: verbs names are made of stay inside (a leading one is dropped below)
-      if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part)) break;
+      // 2亿元建设加工厂: an amount is never part of a name
+      if (/[元亿万亩吨%]|^[\d.]+$/.test(part) && t.tag === 'm') break;
+      if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part) && !NAME_VERBS.has(part.slice(-2))) break;
       // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
       // (one-character 'verbs' are mostly name characters jieba does not know: 华统, 甬丰)
       if (t.tag === 'v' && t.word.length > 1 && t.end <= suffixStart && !NAME_VERBS.has(t.word)) break;
@@ -159,7 +162,7 @@ export function findSuffixNames(
     if (cut) start = cut[0];
     // jieba glues verbs to the next word (组织移动): drop a leading introducing verb
     const atPlace = (): boolean => places.some(([a]) => a === start);
-    while (start < suffixStart && !atPlace() && INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
+    while (start < suffixStart && !atPlace() && LEADING_VERBS.test(text.slice(start, start + 2))) start += 2;
     while (start < suffixStart && !atPlace() && FUNCTION_WORDS.has(text[start] ?? '')) start += 1;
     if (start >= suffixStart) continue;
     // a one-character suffix follows a noun (林业站, 扶贫办), never an adverb or particle (即可办)
@@ -192,7 +195,7 @@ export function findSuffixNames(
       (LEVEL_WORDS.has(head[0] ?? '') ? start + 1 : undefined);
     const ledByPlace = placeLead !== undefined && suffixStart - placeLead >= 2;
     // jieba knows the whole name (北京大学/nt), or it continues a body named just before (扶贫办贫困监测中心)
-    const vouched = knownBody || (chained && proper > 0);
+    const vouched = (knownBody || chained) && proper > 0;
     if (
       proper < rule.minProper &&
       !placeOnly &&
@@ -266,12 +269,17 @@ const NAME_VERBS = new Set([
   '设计',
 ]);
 
+// verbs that may open the words before a suffix but never a name (建设加工厂, 投资建设…)
+const LEADING_VERBS = {
+  test: (w: string): boolean => INTRODUCING_VERBS.has(w) || /^(?:建设|新建|投资|发展|建成)$/.test(w),
+};
+
 const COMPANY_RULE: SuffixNameRule = {
   suffixes: COMPANY_SUFFIXES,
   maxHead: 18,
   generic: GENERIC_NAME_WORDS,
   minProper: 2,
-  allowInside: new Set(['和', '与', '同', '新', '及']),
+  allowInside: new Set(['和', '新']),
 };
 // 引进甲、乙、丙等9家企业: the listed firms have no suffix
 const INTRODUCED_LIST_RE =

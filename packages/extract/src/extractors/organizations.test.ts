@@ -32,6 +32,10 @@ describe('organizationExtractor', () => {
     expect(organizations('在杭州市设立农特产品展销中心3个，构建发展新格局。')).toEqual([]);
   });
 
+  it('should keep a field ending in a verb inside a body name', () => {
+    expect(organizations('威宁县扶贫开发领导小组办公室统筹推进。')).toEqual(['威宁县扶贫开发领导小组办公室']);
+  });
+
   it('should join a body and its named unit', () => {
     expect(organizations('省扶贫办贫困监测中心发布报告。')).toEqual(['省扶贫办贫困监测中心']);
   });

@@ -183,6 +183,7 @@ export const GENERIC_NAME_WORDS = new Set<string>([
   '建设',
   '农业',
   '规划建设',
+  '加工',
 ]);
 
 /**

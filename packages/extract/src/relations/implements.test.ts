@@ -32,7 +32,9 @@ describe('implementsRelations', () => {
 
   it('should let an eastern region implement in a report about it, but not in a report about its partner', () => {
     expect(pairs('北仑区深化协作。北仑区实施“山海协作”工程。')).toEqual(['北仑区→山海协作']);
-    expect(pairs('从江县加快发展。从江县建成车间8个。北仑区帮助从江县实施“订单农业”项目。')).toEqual(['从江县→订单农业']);
+    expect(pairs('从江县加快发展。从江县建成车间8个。北仑区帮助从江县实施“订单农业”项目。')).toEqual([
+      '从江县→订单农业',
+    ]);
   });
 
   it('should fall back to the region the document is about', () => {

@@ -107,6 +107,7 @@ function nearestWithCoordinated(text: string, list: EntityMention[]): EntityMent
  * @param sentence - sentence index
  * @param at - absolute offset of the thing acted on (a program, an industry, a company)
  * @param exclude - spans whose regions do not count (the region inside a company's own name)
+ * @param carry - whether a subject may come from earlier sentences of the paragraph
  * @example subjectRegions(ctx, 0, 9) // [从江县] for 从江县创新实施“稻鱼鸭”模式
  */
 export function subjectRegions(
@@ -114,6 +115,7 @@ export function subjectRegions(
   sentence: number,
   at: number,
   exclude: readonly { start: number; end: number }[] = [],
+  carry = true,
 ): EntityRef[] {
   const text = ctx.normalized.text;
   const s = ctx.sentences[sentence];
@@ -124,7 +126,7 @@ export function subjectRegions(
   if (inClause.length) return nearestWithCoordinated(text, inClause).map(refOf);
   const initial = here.filter((m) => clauseInitial(ctx, s.start, m));
   if (initial.length) return nearestWithCoordinated(text, initial).map(refOf);
-  for (let k = sentence - 1; k >= 0 && k >= sentence - 4; k--) {
+  for (let k = sentence - 1; carry && k >= 0 && k >= sentence - 4; k--) {
     const prev = ctx.sentences[k];
     if (!prev) break;
     const prevRegions = regionMentions(ctx, k, []);

@@ -28,6 +28,11 @@ describe('investsRelations', () => {
     );
   });
 
+  it('should not carry a township from an earlier sentence into an investment', () => {
+    const text = '威宁县发展产业。迤那镇种植苹果2万亩。青岛市海源食品有限公司投资2亿元建设加工厂。';
+    expect(pairs(text)).toEqual(['青岛市海源食品有限公司→威宁彝族回族苗族自治县']);
+  });
+
   it('should not link a company without an investment word', () => {
     expect(pairs('从江县加快发展。宁波市甬丰农业发展有限公司负责人介绍情况。')).toEqual([]);
   });

@@ -47,7 +47,8 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
           targets.set(r.name, refOf(r));
         }
       }
-      for (const r of subjectRegions(ctx, s.index, c.start, [c])) targets.set(r.name, r);
+      // an investment is in the region the report is about unless this sentence names another
+      for (const r of subjectRegions(ctx, s.index, c.start, [c], false)) targets.set(r.name, r);
       for (const t of targets.values()) {
         const rel: RelationMention = {
           type: 'INVESTS_IN',
