@@ -6,11 +6,13 @@
  * server on bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687} that accepts our default credentials; else
  * `bash scripts/neo4j.sh start`. The connection goes to tests through `inject('neo4j')` and through
  * `process.env.NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD`. Several test runs may share one machine, so
- * each run leaves a lease file next to the server's pid file, and the run that started the server stops
- * it only when no other live run holds a lease (set `FUPIN_NEO4J_KEEP=1` to never stop it).
+ * each run leaves a lease file next to the server's pid file. A server that a test run started is marked
+ * so; the last run to finish (no other live lease) stops a marked server, whoever started it. A server
+ * started by hand (`bash scripts/neo4j.sh start`, .ci/run) is never stopped here; `FUPIN_NEO4J_KEEP=1`
+ * keeps a marked one running too.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,10 +56,17 @@ async function probe(conn: Neo4jConnection): Promise<Probe> {
   }
 }
 
-function leaseDir(): string {
+function runDir(): string {
   const home = process.env.FUPIN_NEO4J_HOME ?? join(homedir(), '.cache', 'fupin', 'neo4j', 'home');
-  return join(home, 'run', 'leases');
+  return join(home, 'run');
 }
+
+function leaseDir(): string {
+  return join(runDir(), 'leases');
+}
+
+/** Marks the running server as started by a test run (scripts/neo4j.sh removes the mark on each start). */
+const startedByTestsMark = (): string => join(runDir(), 'started-by-tests');
 
 function isAlive(pid: number): boolean {
   try {
@@ -134,7 +143,6 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   writeFileSync(lease, `${new Date().toISOString()}\n`);
   const release = () => rmSync(lease, { force: true });
 
-  let started = false;
   let result = await probe(local);
   if (!result.ok && result.unauthorized) {
     release();
@@ -156,7 +164,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
           `Tried: ${tried.join('; ')}.\nStart one with \`bash scripts/neo4j.sh start\` or set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.`,
       );
     }
-    started = !wasRunning;
+    if (!wasRunning) writeFileSync(startedByTestsMark(), `${process.pid}\n`);
     result = await probe(local);
     if (!result.ok) {
       release();
@@ -169,12 +177,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
 
   return async () => {
     release();
-    if (!started || process.env.FUPIN_NEO4J_KEEP === '1') return;
+    if (!existsSync(startedByTestsMark()) || process.env.FUPIN_NEO4J_KEEP === '1') return;
     const others = otherLeases();
     if (others.length > 0) {
       console.warn(`neo4j-global-setup: leaving Neo4j running for other test runs (pids ${others.join(', ')})`);
       return;
     }
+    rmSync(startedByTestsMark(), { force: true });
     runNeo4jScript('stop');
   };
 }
