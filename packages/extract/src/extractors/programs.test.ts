@@ -32,6 +32,12 @@ describe('programExtractor', () => {
     expect(programs('完成危房改造500户、“两改”300户。')).toEqual(['农村危房改造', '两改']);
   });
 
+  it('should take an unquoted plus formula of three items or one called a model', () => {
+    expect(programs('积极推广公司+合作社+农户的利益联结方式。')).toEqual(['公司+合作社+农户']);
+    expect(programs('采取保底分红+效益分红模式。')).toEqual(['保底分红+效益分红']);
+    expect(programs('种植有机高粱+烤烟30万亩。')).toEqual([]);
+  });
+
   it('should take programs listed side by side', () => {
     expect(programs('通过“以训促转”“送岗上门”等方式提升就业技能。')).toEqual(['以训促转', '送岗上门']);
   });

@@ -260,6 +260,34 @@ function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
   return hits;
 }
 
+// 公司+合作社+农户 without quotes: three or more items, or two before 模式/方式/机制
+const PLUS_CHAIN_RE = /[\u4e00-\u9fff（）()]{2,8}(?:\+[\u4e00-\u9fff（）()]{2,8}){1,6}/g;
+
+function plusChainPrograms(text: string): ProgramHit[] {
+  const hits: ProgramHit[] = [];
+  for (const m of text.matchAll(PLUS_CHAIN_RE)) {
+    let surface = m[0];
+    let start = m.index ?? 0;
+    // the first item may carry the verb before it (推广龙头企业+…): cut at the last introducing verb
+    const lead = /^.*(?:推广|采取|推行|实行|实施|探索|创新|按照|采用|形成|构建|建立|依托)/.exec(
+      surface.split('+')[0] ?? '',
+    );
+    if (lead) {
+      start += lead[0].length;
+      surface = surface.slice(lead[0].length);
+    }
+    // the last item ends before 的 or a program word (…+农户的利益联结方式)
+    const tailCut = /(?:的|模式|方式|机制|等)/.exec(surface.slice(surface.lastIndexOf('+')));
+    if (tailCut) surface = surface.slice(0, surface.lastIndexOf('+') + tailCut.index);
+    const items = surface.split('+');
+    if (items.some((i) => i.length < 2 || i.includes('的'))) continue;
+    const after = text.slice(start + surface.length, start + surface.length + 4);
+    if (items.length < 3 && !/^(?:的)?(?:模式|方式|机制)/.test(after)) continue;
+    hits.push({ name: canonicalProgramName(surface), surface, start, end: start + surface.length, via: 'suffix' });
+  }
+  return hits;
+}
+
 /**
  * Finds the programs named in one sentence, without overlaps (quoted names first, then the national
  * lexicon, then suffix phrases).
@@ -273,6 +301,7 @@ export function findPrograms(segmenter: TokenCutter, text: string): ProgramHit[]
   for (const h of quotedPrograms(text)) accepted.push(h);
   for (const h of nationalPrograms(text)) if (!overlaps(h)) accepted.push(h);
   for (const h of suffixPrograms(segmenter, text)) if (!overlaps(h)) accepted.push(h);
+  for (const h of plusChainPrograms(text)) if (!overlaps(h)) accepted.push(h);
   return accepted.sort((a, b) => a.start - b.start);
 }
 
