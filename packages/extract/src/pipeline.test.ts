@@ -23,7 +23,10 @@ describe('Extractor', () => {
     expect(rels).toContain('SALES_OUTLET_IN 台江县→吴江区');
     expect(rels).toContain('LABOR_COOPERATION 台江县→吴江区');
     expect(rels).toContain('LOCATED_IN 旧州村→施洞镇');
-    expect(batch.documents[0]).toMatchObject({ path: 'reports/test.txt', title: '山海携手结硕果——台江县东西部扶贫协作纪实' });
+    expect(batch.documents[0]).toMatchObject({
+      path: 'reports/test.txt',
+      title: '山海携手结硕果——台江县东西部扶贫协作纪实',
+    });
   });
 
   it('should quote evidence and mentions from the original traditional text with original offsets', () => {
@@ -56,7 +59,10 @@ describe('toExtractionResult', () => {
     expect(() => ExtractionResultSchema.parse(result)).not.toThrow();
     const doc = result.documents[0]!;
     expect(doc).toMatchObject({ id: 'r1', file: 'r1.txt' });
-    expect(doc.entities.find((e) => e.name === '台江县')).toMatchObject({ type: 'County', parent: '黔东南苗族侗族自治州' });
+    expect(doc.entities.find((e) => e.name === '台江县')).toMatchObject({
+      type: 'County',
+      parent: '黔东南苗族侗族自治州',
+    });
     expect(doc.entities.find((e) => e.name === '台江县')!.aliases).toContain('台江縣');
     const assists = doc.relations.find((r) => r.type === 'ASSISTS')!;
     expect(assists).toMatchObject({ source: '吴江区', target: '台江县' });

@@ -96,10 +96,18 @@ export class Extractor {
         const evidence = this.evidence(ctx, r.sentence, r.start, r.end, r.extractor);
         const have = relations.get(id);
         if (!have) {
-          relations.set(id, { id, type: r.type, source, target, evidence: [evidence], properties: { ...r.properties } });
+          relations.set(id, {
+            id,
+            type: r.type,
+            source,
+            target,
+            evidence: [evidence],
+            properties: { ...r.properties },
+          });
           continue;
         }
-        if (!have.evidence.some((e) => e.start === evidence.start && e.end === evidence.end)) have.evidence.push(evidence);
+        if (!have.evidence.some((e) => e.start === evidence.start && e.end === evidence.end))
+          have.evidence.push(evidence);
         for (const [k, v] of Object.entries(r.properties ?? {})) if (!(k in have.properties)) have.properties[k] = v;
       }
     }
@@ -176,7 +184,13 @@ export class Extractor {
   }
 
   /** Evidence for a statement: its clause or sentence, quoted from the original text with original offsets. */
-  private evidence(ctx: DocContext, sentence: number, start: number | undefined, end: number | undefined, extractor: string): Evidence {
+  private evidence(
+    ctx: DocContext,
+    sentence: number,
+    start: number | undefined,
+    end: number | undefined,
+    extractor: string,
+  ): Evidence {
     const s = ctx.sentences[sentence];
     let span: { start: number; end: number };
     if (start !== undefined && end !== undefined && end > start) span = ctx.normalized.originalSpan(start, end);

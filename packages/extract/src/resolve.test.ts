@@ -4,7 +4,9 @@ import { loadGazetteer } from '@fupin/gazetteer';
 import { mergeBatches, resolveMentions } from './resolve.js';
 import type { EntityMention } from './types.js';
 
-const mention = (m: Partial<EntityMention> & Pick<EntityMention, 'type' | 'name' | 'surface' | 'start'>): EntityMention => ({
+const mention = (
+  m: Partial<EntityMention> & Pick<EntityMention, 'type' | 'name' | 'surface' | 'start'>,
+): EntityMention => ({
   end: m.start + m.surface.length,
   sentence: 0,
   extractor: 'test',

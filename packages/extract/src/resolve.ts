@@ -8,13 +8,7 @@
  * prefecture and province). Across documents, `mergeBatches` unions by the stable ids of graph-schema,
  * so shards merged in any order give the same graph.
  */
-import {
-  entityId,
-  isRegionType,
-  type Entity,
-  type GraphBatch,
-  type Relation,
-} from '@fupin/graph-schema';
+import { entityId, isRegionType, type Entity, type GraphBatch, type Relation } from '@fupin/graph-schema';
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from './region-names.js';
 import type { EntityMention, EntityRef, GazetteerPort } from './types.js';
 
@@ -70,7 +64,9 @@ export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: 
 
   // Coded mentions first, so uncoded names can join them.
   const mentionIds: string[] = new Array<string>(mentions.length);
-  const order = mentions.map((_, i) => i).sort((a, b) => Number(!mentions[a]!.code) - Number(!mentions[b]!.code) || a - b);
+  const order = mentions
+    .map((_, i) => i)
+    .sort((a, b) => Number(!mentions[a]!.code) - Number(!mentions[b]!.code) || a - b);
   for (const i of order) {
     const m = mentions[i]!;
     let e: Entity | undefined;
@@ -97,7 +93,12 @@ export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: 
     if (!short || /有限|股份/.test(e.name)) continue;
     const [, head, suffix] = short;
     const longer = [...entities.values()].filter(
-      (x) => x !== e && x.type === 'Company' && x.name.length > e.name.length && x.name.startsWith(head!) && x.name.includes(suffix!),
+      (x) =>
+        x !== e &&
+        x.type === 'Company' &&
+        x.name.length > e.name.length &&
+        x.name.startsWith(head!) &&
+        x.name.includes(suffix!),
     );
     if (longer.length !== 1) continue;
     const target = longer[0]!;

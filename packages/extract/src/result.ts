@@ -55,7 +55,8 @@ function resultDocument(path: string, batch: GraphBatch): ResultDocument {
 
   const resultEntities: ResultEntity[] = entities.map((e) => {
     const aliases: string[] = [];
-    for (const a of [...(surfaces.get(e.id) ?? []), ...e.aliases]) if (a && a !== e.name && !aliases.includes(a)) aliases.push(a);
+    for (const a of [...(surfaces.get(e.id) ?? []), ...e.aliases])
+      if (a && a !== e.name && !aliases.includes(a)) aliases.push(a);
     const out: ResultEntity = { type: e.type, name: e.name, aliases };
     if (e.parent) out.parent = e.parent;
     if (e.code) out.code = e.code;
@@ -67,7 +68,13 @@ function resultDocument(path: string, batch: GraphBatch): ResultDocument {
     const source = names.get(r.source);
     const target = names.get(r.target);
     if (!ev || !source || !target) continue;
-    const out: ResultRelation = { type: r.type, source, target, evidence: ev.sentence, offsets: { start: ev.start, end: ev.end } };
+    const out: ResultRelation = {
+      type: r.type,
+      source,
+      target,
+      evidence: ev.sentence,
+      offsets: { start: ev.start, end: ev.end },
+    };
     if (Object.keys(r.properties).length) out.properties = r.properties;
     resultRelations.push(out);
   }

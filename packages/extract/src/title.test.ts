@@ -14,7 +14,8 @@ describe('guessTitle', () => {
   });
 
   it('should give no title when the text opens with body text', () => {
-    const body = '2020年以来，从江县坚持以脱贫攻坚统揽经济社会发展全局，加快产业发展，群众收入持续增加，全县面貌焕然一新，各项事业取得长足进步。';
+    const body =
+      '2020年以来，从江县坚持以脱贫攻坚统揽经济社会发展全局，加快产业发展，群众收入持续增加，全县面貌焕然一新，各项事业取得长足进步。';
     expect(guessTitle(normalize(body))).toBeUndefined();
   });
 });

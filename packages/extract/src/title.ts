@@ -22,7 +22,8 @@ export function guessTitle(normalized: NormalizedText): string | undefined {
     .map((l) => l.trim())
     .filter((l) => l.length > 0)
     .slice(0, 5);
-  const looksLikeTitle = (l: string): boolean => l.length >= 4 && l.length <= MAX_TITLE && !/[。；]$/.test(l) && !/^[□■●◆]/.test(l);
+  const looksLikeTitle = (l: string): boolean =>
+    l.length >= 4 && l.length <= MAX_TITLE && !/[。；]$/.test(l) && !/^[□■●◆]/.test(l);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!looksLikeTitle(line)) {

@@ -39,7 +39,9 @@ const NOT_AFTER: Record<string, RegExp> = {
 };
 
 /** Characters a name never crosses going left: prepositions, conjunctions, verbs of motion, particles. */
-const STOP = new Set('在到对与和及跟同向往赴至于从自由把将被给让为是住进入出去来过的了着之或等、，。；：！？（）《》“”‘’ 　');
+const STOP = new Set(
+  '在到对与和及跟同向往赴至于从自由把将被给让为是住进入出去来过的了着之或等、，。；：！？（）《》“”‘’ 　',
+);
 
 /** Characters that end a region name; the next name starts after them (某乡某村). */
 const REGION_CHAR = new Set('省市州县区乡镇村旗盟');

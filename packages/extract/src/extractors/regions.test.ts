@@ -53,7 +53,9 @@ describe('regionExtractor', () => {
 
   it('should accept a bare county stem only when the report supports it', () => {
     expect(names('从江县位于黔东南州南部。从江百香果远销杭州。')).toContain('从江县');
-    expect(regions('从江县位于黔东南州南部。从江百香果远销杭州。').mentions.filter((m) => m.surface === '从江')).toHaveLength(1);
+    expect(
+      regions('从江县位于黔东南州南部。从江百香果远销杭州。').mentions.filter((m) => m.surface === '从江'),
+    ).toHaveLength(1);
     // A stem alone, with nothing in the report to back it, is not read.
     expect(names('台江的朋友来了。')).toEqual([]);
   });
@@ -74,7 +76,9 @@ describe('regionExtractor', () => {
 
 describe('primaryRegionOf', () => {
   it('should pick the most-named western county over an eastern partner', () => {
-    const { mentions } = regions('杭州市萧山区帮扶从江县。从江县发展香猪。萧山区投入资金。萧山区派出干部。从江县脱贫。');
+    const { mentions } = regions(
+      '杭州市萧山区帮扶从江县。从江县发展香猪。萧山区投入资金。萧山区派出干部。从江县脱贫。',
+    );
     expect(primaryRegionOf(mentions)).toEqual({ type: 'County', name: '从江县', code: '522633000000' });
   });
 });

@@ -12,13 +12,7 @@
 import type { RegionLevel } from '@fupin/graph-schema';
 import { shortForms } from '@fupin/gazetteer';
 import { sentenceAt, wordBoundaries } from '../doc-util.js';
-import {
-  ancestorsOf,
-  canonicalDivisionName,
-  isEasternCode,
-  LEVEL_DEPTH,
-  parentDivision,
-} from '../region-names.js';
+import { ancestorsOf, canonicalDivisionName, isEasternCode, LEVEL_DEPTH, parentDivision } from '../region-names.js';
 import type {
   DivisionRef,
   DocContext,
@@ -29,6 +23,7 @@ import type {
   GazetteerPort,
 } from '../types.js';
 import { unlistedRegions } from './region-patterns.js';
+import { scanWindows, withVillages } from './region-scan.js';
 
 type AliasKind = 'official' | 'short' | 'stem';
 
@@ -55,7 +50,13 @@ const QUANTIFIER_BEFORE = /[0-9０-９个全该本各每这那此其某几余多
 const REGION_END = /(?:省|市|州|县|区|旗|盟|乡|镇|街道|村|社区)$/;
 
 const KIND_SCORE: Record<AliasKind, number> = { official: 3, short: 2, stem: 1 };
-const ANCESTOR_SUPPORT: Record<RegionLevel, number> = { Province: 4, Prefecture: 8, County: 12, Township: 6, Village: 0 };
+const ANCESTOR_SUPPORT: Record<RegionLevel, number> = {
+  Province: 4,
+  Prefecture: 8,
+  County: 12,
+  Township: 6,
+  Village: 0,
+};
 
 const ancestorCache = new WeakMap<GazetteerPort, Map<string, DivisionRef[]>>();
 
@@ -113,70 +114,6 @@ function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatch
     }
   }
   return context;
-}
-
-/** The suffixes village names end with (村, 社区, 居委会, 嘎查 and their committee forms). */
-const VILLAGE_END = /村(?:民委员会|委会)?|社区|居委会|居民委员会|嘎查/g;
-
-/**
- * The first scan's matches plus the village names of the document's counties. Village names end in
- * 村/社区/…, so only a short window before each such suffix is scanned again with the village lists
- * (a second scan of the whole text would double the cost); a village found there replaces the
- * first-scan matches it overlaps.
- */
-function withVillages(
-  ctx: DocContext,
-  gazetteer: GazetteerPort,
-  first: readonly GazetteerMatchRef[],
-  counties: string[],
-): GazetteerMatchRef[] {
-  if (!counties.length) return [...first];
-  const text = ctx.normalized.text;
-  // Windows of up to ten characters before each suffix, scanned in one call joined by a separator
-  // no name contains (one call instead of one per window: each call has a fixed cost).
-  const windows: [from: number, end: number][] = [];
-  VILLAGE_END.lastIndex = 0;
-  for (let m = VILLAGE_END.exec(text); m; m = VILLAGE_END.exec(text)) {
-    const end = m.index + m[0].length;
-    const from = Math.max(0, m.index - 10, windows.length ? windows[windows.length - 1]![1] : 0);
-    if (end > from) windows.push([from, end]);
-  }
-  const villages = scanWindows(gazetteer, text, windows, counties).filter(
-    (x) => windows.some(([, end]) => end === x.end) && x.hits.some((h) => h.division.level === 'Village'),
-  );
-  if (!villages.length) return [...first];
-  const out = first.filter((f) => !villages.some((v) => f.start < v.end && v.start < f.end && v.end - v.start >= f.end - f.start));
-  const kept = villages.filter((v) => !out.some((f) => f.start < v.end && v.start < f.end));
-  return [...out, ...kept].sort((x, y) => x.start - y.start);
-}
-
-/**
- * Scans several windows of a text in one gazetteer call, joined by a newline (no name crosses one),
- * and gives the matches with offsets into the text.
- */
-function scanWindows(
-  gazetteer: GazetteerPort,
-  text: string,
-  windows: readonly [number, number][],
-  villageCounties: string[],
-): GazetteerMatchRef[] {
-  if (!windows.length) return [];
-  const starts: number[] = [];
-  const origin: number[] = [];
-  let joined = '';
-  for (const [from, end] of windows) {
-    starts.push(joined.length);
-    origin.push(from);
-    joined += text.slice(from, end) + '\n';
-  }
-  const out: GazetteerMatchRef[] = [];
-  let w = 0;
-  for (const m of gazetteer.findAll(joined, { villageCounties })) {
-    while (w + 1 < starts.length && starts[w + 1]! <= m.start) w++;
-    const shift = origin[w]! - starts[w]!;
-    out.push({ start: m.start + shift, end: m.end + shift, hits: m.hits });
-  }
-  return out;
 }
 
 /** How strongly the document's context supports a candidate division (its ancestors named elsewhere). */
@@ -238,7 +175,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
       const before = text[m.start - 1];
       if (before !== undefined && QUANTIFIER_BEFORE.test(before)) return undefined;
       const sentence = sentenceAt(ctx.sentences, m.start);
-      // A name found again inside a rejected longer one (和平|平秋镇) starts mid-word for jieba: context must hold it.
+      // A name found again inside a rejected one (a stem glued to the next name) starts mid-word for jieba: context must hold it.
       if (isCjk(before) && !(rescued && support > 0) && !wordBoundaries(ctx, sentence).has(m.start)) return undefined;
     }
     const surface = text.slice(m.start, m.end);
@@ -246,7 +183,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
   };
 
   // The scanner takes the longest name at each position, left to right: when that name is rejected
-  // (和平 in 和平秋镇), the names it swallowed are looked for again from its second character.
+  // (a stem glued to the head of the next name), the names it swallowed are looked for again from its second character.
   let round = matches;
   for (let pass = 0; pass < 2 && round.length; pass++) {
     const stems: Candidate[] = [];
@@ -256,7 +193,8 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
       if (!r) rejected.push(m);
       else (r.bare ? stems : candidates).push(r.cand);
     }
-    for (const c of acceptStems(ctx, candidates, stems, context)) rejected.push({ start: c.start, end: c.end, hits: [] });
+    for (const c of acceptStems(ctx, candidates, stems, context))
+      rejected.push({ start: c.start, end: c.end, hits: [] });
     // Only a name ending after the rejected one can hide in it: look where a suffix follows it.
     const windows: [number, number][] = rejected
       .filter((m) => /[省市州县区乡镇村旗盟道]/.test(text.slice(m.end, m.end + 6)))
@@ -347,7 +285,7 @@ function acceptStems(
       LIST_END.test(after)
     );
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 0; i < pending.length; i++) {
       const c = pending[i]!;
@@ -403,7 +341,12 @@ export function primaryRegionOf(mentions: readonly EntityMention[]): EntityRef |
       const key = m.code ?? `${m.type}:${m.name}`;
       const entry = counts.get(key);
       if (entry) entry.n++;
-      else counts.set(key, { ref: { type: m.type, name: m.name, ...(m.code ? { code: m.code } : {}) }, n: 1, first: m.start });
+      else
+        counts.set(key, {
+          ref: { type: m.type, name: m.name, ...(m.code ? { code: m.code } : {}) },
+          n: 1,
+          first: m.start,
+        });
     }
     let best: { ref: EntityRef; n: number; first: number } | undefined;
     for (const e of counts.values()) {

@@ -44,7 +44,10 @@ describe('cooperation', () => {
 
   it('should give every place of an outlet list its relation', () => {
     const text = '雷山县组织企业在杭州、上海等地设立销售专柜，扩大茶叶销路。';
-    expect(pairs(text, 'SALES_OUTLET_IN').sort()).toEqual(['SALES_OUTLET_IN 雷山县→上海市', 'SALES_OUTLET_IN 雷山县→杭州市']);
+    expect(pairs(text, 'SALES_OUTLET_IN').sort()).toEqual([
+      'SALES_OUTLET_IN 雷山县→上海市',
+      'SALES_OUTLET_IN 雷山县→杭州市',
+    ]);
   });
 });
 

@@ -26,7 +26,8 @@ const OUTLET =
 
 const OUTLET_ANY = new RegExp(OUTLET.source);
 
-const refOf = (m: EntityMention): EntityRef => (m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name });
+const refOf = (m: EntityMention): EntityRef =>
+  m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
 
 /** Whether code `a` is an ancestor of code `b` (by the code's structure: 2/4/6/9 significant digits). */
 function isAncestorCode(a: string, b: string): boolean {
@@ -68,7 +69,9 @@ function primaryWestern(ctx: DocContext): EntityRef | undefined {
 /** Deepest western region of a sentence (a township over its county), else the document's region. */
 function westernSide(ctx: DocContext, regions: EntityMention[]): EntityRef | undefined {
   const west = regions.filter((m) => isWestern(m) || (!m.code && m.type !== 'Province'));
-  west.sort((a, b) => LEVEL_DEPTH[b.type as keyof typeof LEVEL_DEPTH] - LEVEL_DEPTH[a.type as keyof typeof LEVEL_DEPTH]);
+  west.sort(
+    (a, b) => LEVEL_DEPTH[b.type as keyof typeof LEVEL_DEPTH] - LEVEL_DEPTH[a.type as keyof typeof LEVEL_DEPTH],
+  );
   const best = west.find((m) => m.code !== undefined) ?? undefined;
   return best ? refOf(best) : primaryWestern(ctx);
 }
@@ -92,15 +95,19 @@ export function cooperation(ctx: DocContext): RelationMention[] {
 
     if (assist) {
       const outlets = outletPlaces(sentenceText, s.start);
-      const bodies = ctx.mentions.filter((m) => m.sentence === s.index && (m.type === 'Organization' || m.type === 'Company'));
-      const within = (r: EntityMention): EntityMention | undefined => bodies.find((o) => r.start >= o.start && r.end <= o.end);
+      const bodies = ctx.mentions.filter(
+        (m) => m.sentence === s.index && (m.type === 'Organization' || m.type === 'Company'),
+      );
+      const within = (r: EntityMention): EntityMention | undefined =>
+        bodies.find((o) => r.start >= o.start && r.end <= o.end);
       // Agents: eastern regions, and eastern public bodies (某市人民医院 named after an eastern place).
       const agents: { agent: EntityMention; level: EntityMention }[] = [];
       for (const e of regions) {
         if (!isEastern(e)) continue;
         const body = within(e);
         if (!body) agents.push({ agent: e, level: e });
-        else if (body.type === 'Organization' && !agents.some((x) => x.agent === body)) agents.push({ agent: body, level: e });
+        else if (body.type === 'Organization' && !agents.some((x) => x.agent === body))
+          agents.push({ agent: body, level: e });
       }
       for (const { agent, level } of agents) {
         if (LEVEL_DEPTH[level.type as keyof typeof LEVEL_DEPTH] === LEVEL_DEPTH.Township) continue;
@@ -109,7 +116,8 @@ export function cooperation(ctx: DocContext): RelationMention[] {
         // 获取某市帮扶资金), not a place named after one (帮助某县劳动力到某市就业).
         const [a, b] = clauseAround(text, s.start, s.end, agent.start);
         const rest = text.slice(agent.end, b).replace(LABOR_G, '');
-        if (!ASSIST.test(rest) && !(text.slice(a, agent.start).endsWith('与') && ASSIST.test(text.slice(a, b)))) continue;
+        if (!ASSIST.test(rest) && !(text.slice(a, agent.start).endsWith('与') && ASSIST.test(text.slice(a, b))))
+          continue;
         // The western side: western regions of the same clause (preferring the partner's level), else the document's.
         const village = level.type === 'Village';
         const here = regions.filter(
@@ -141,10 +149,16 @@ export function cooperation(ctx: DocContext): RelationMention[] {
         let head = e;
         for (let r = all.find((x) => x.end === head.start); r; r = all.find((x) => x.end === head.start)) head = r;
         const lead = text.slice(Math.max(a, head.start - 2), head.start);
-        const joined = previous !== undefined && previous.start >= a && /^(?:及|和|、|与|以及)$/.test(text.slice(previous.end, head.start));
+        const joined =
+          previous !== undefined &&
+          previous.start >= a &&
+          /^(?:及|和|、|与|以及)$/.test(text.slice(previous.end, head.start));
         if (!MOVE_TO.test(lead) && !joined) continue;
         previous = e;
-        const west = westernSide(ctx, regions.filter((m) => !isEastern(m) && m.start >= a && m.end <= b));
+        const west = westernSide(
+          ctx,
+          regions.filter((m) => !isEastern(m) && m.start >= a && m.end <= b),
+        );
         if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), s.index, text, [a, b]));
       }
     }
@@ -184,7 +198,10 @@ export function cooperation(ctx: DocContext): RelationMention[] {
         for (const src of sources) {
           if (!src) continue;
           const [c] = clauseAround(text, s.start, s.end, a);
-          for (const p of places) out.push(rel('SALES_OUTLET_IN', src, refOf(p), s.index, text, [c, clauseAround(text, s.start, s.end, z - 1)[1]]));
+          for (const p of places)
+            out.push(
+              rel('SALES_OUTLET_IN', src, refOf(p), s.index, text, [c, clauseAround(text, s.start, s.end, z - 1)[1]]),
+            );
         }
       }
     }

@@ -7,7 +7,9 @@ import { locatedIn } from './located-in.js';
 
 const extractor = Extractor.create({ entityExtractors: [regionExtractor], relationExtractors: [] });
 const links = (text: string, extra: EntityExtractor[] = []) => {
-  const ex = extra.length ? Extractor.create({ entityExtractors: [regionExtractor, ...extra], relationExtractors: [] }) : extractor;
+  const ex = extra.length
+    ? Extractor.create({ entityExtractors: [regionExtractor, ...extra], relationExtractors: [] })
+    : extractor;
   const { ctx } = ex.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
   return locatedIn(ctx).map((r) => `${r.source.name}→${r.target.name}`);
 };
@@ -70,6 +72,8 @@ describe('locatedIn (locative phrases)', () => {
   });
 
   it('should put a site in the township a sentence opens with', () => {
-    expect(links('在从江县加榜乡，萧山区投入资金建设梯田观光基地。', [site('梯田观光基地')])).toContain('梯田观光基地→加榜乡');
+    expect(links('在从江县加榜乡，萧山区投入资金建设梯田观光基地。', [site('梯田观光基地')])).toContain(
+      '梯田观光基地→加榜乡',
+    );
   });
 });

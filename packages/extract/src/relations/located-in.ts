@@ -10,7 +10,14 @@
  */
 import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
-import type { DivisionRef, DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
+import type {
+  DivisionRef,
+  DocContext,
+  EntityMention,
+  EntityRef,
+  RelationExtractor,
+  RelationMention,
+} from '../types.js';
 
 const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
 
@@ -173,7 +180,9 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
   while (clauseStart > sentence.start && !/[，；：,;:]/.test(text[clauseStart - 1]!)) clauseStart--;
   let prevStart = clauseStart - 1;
   while (prevStart > sentence.start && !/[，；：,;:]/.test(text[prevStart - 1]!)) prevStart--;
-  const before = regions.filter((r) => r.sentence === m.sentence && r.end <= m.start && r.start >= Math.max(prevStart, sentence.start));
+  const before = regions.filter(
+    (r) => r.sentence === m.sentence && r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
+  );
   if (!before.length) return undefined;
   // Chains of adjacent regions (某县某镇某村): the deepest link stands for the chain.
   const last = before[before.length - 1]!;
@@ -181,10 +190,18 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
   for (let i = before.length - 2; i >= 0 && before[i]!.end === head.start; i--) head = before[i]!;
   const between = text.slice(last.end, m.start);
   if (between === '的' || between === '，' || between === ',') {
-    if (LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start)) || between === '的' || head.start === clauseStart || head.start === prevStart)
+    if (
+      LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start)) ||
+      between === '的' ||
+      head.start === clauseStart ||
+      head.start === prevStart
+    )
       return refOf(last);
   }
-  if (last.start >= clauseStart && LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start))) {
+  if (
+    last.start >= clauseStart &&
+    LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start))
+  ) {
     // 在某区设立某站: only a verb of setting up or building between the place and the mention.
     if (SET_UP.test(between)) return refOf(last);
   }
