@@ -27,7 +27,10 @@ import { CachingSegmenter, JiebaSegmenter } from './segmenter.js';
 import { guessTitle } from './title.js';
 import type { DocContext, EntityExtractor, GazetteerPort, RelationExtractor, Segmenter } from './types.js';
 
-/** A document to extract: its path, ORIGINAL text (decoded), content hash, and title/date if known. */
+/**
+ * A document to extract: its path, ORIGINAL text (decoded), content hash, and title/date if known.
+ * @example ExtractInputSchema.parse({ path: '从江.txt', text: '從江縣…', sha256 })
+ */
 export const ExtractInputSchema = z.object({
   path: z.string(),
   text: z.string(),
@@ -35,9 +38,13 @@ export const ExtractInputSchema = z.object({
   title: z.string().optional(),
   date: z.string().optional(),
 });
+/** A document to extract (see ExtractInputSchema). */
 export type ExtractInput = z.infer<typeof ExtractInputSchema>;
 
-/** What an Extractor is made of; every part has a default. */
+/**
+ * What an Extractor is made of; every part has a default.
+ * @example Extractor.create({ entityExtractors: [regionExtractor] }) // regions only
+ */
 export interface ExtractorOptions {
   gazetteer?: GazetteerPort;
   segmenter?: Segmenter;
@@ -47,7 +54,10 @@ export interface ExtractorOptions {
   keepText?: boolean;
 }
 
-/** Extracts a GraphBatch from one document at a time. */
+/**
+ * Extracts a GraphBatch from one document at a time.
+ * @example Extractor.create().extract({ path: '从江.txt', text: '杭州市萧山区帮助从江县…', sha256 })
+ */
 export class Extractor {
   private readonly gazetteer: GazetteerPort;
   private readonly segmenter: Segmenter;

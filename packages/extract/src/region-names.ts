@@ -12,6 +12,7 @@ import type { DivisionRef, GazetteerPort } from './types.js';
 /**
  * Province-level code prefixes of the eastern provinces (国家统计局 east–west division: 北京 天津 河北 辽宁
  * 上海 江苏 浙江 福建 山东 广东 海南). A policy definition, so it is data, not a list of favourite places.
+ * @example EASTERN_PROVINCE_PREFIXES.has('33') // true (浙江)
  */
 export const EASTERN_PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
   '11',
@@ -110,7 +111,10 @@ export function levelFromSuffix(name: string): RegionLevel | undefined {
   return undefined;
 }
 
-/** Depth of a region level (Province 0 … Village 4). */
+/**
+ * Depth of a region level (Province 0 … Village 4).
+ * @example LEVEL_DEPTH.Township // 3 (加榜乡)
+ */
 export const LEVEL_DEPTH: Record<RegionLevel, number> = {
   Province: 0,
   Prefecture: 1,

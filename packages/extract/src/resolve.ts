@@ -12,7 +12,10 @@ import { entityId, isRegionType, type Entity, type GraphBatch, type Relation } f
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from './region-names.js';
 import type { EntityMention, EntityRef, GazetteerPort } from './types.js';
 
-/** The entities of one document and the entity each mention names. */
+/**
+ * The entities of one document and the entity each mention names.
+ * @example resolveMentions(mentions).idOf({ type: 'County', name: '从江县' }) // 'region:522633000000'
+ */
 export interface DocumentEntities {
   /** Entities in order of first mention (implied ancestors after the entity that brought them). */
   entities: Entity[];

@@ -14,6 +14,7 @@ import type { Segmenter } from './types.js';
 /**
  * Generic words of the domain, with a frequency high enough to win over jieba's splits.
  * Not place names, not names of particular programs: words any report on 扶贫 uses.
+ * @example DOMAIN_WORDS.includes('东西部扶贫协作') // true
  */
 export const DOMAIN_WORDS: readonly string[] = [
   '东西部扶贫协作',
@@ -45,7 +46,10 @@ export const DOMAIN_WORDS: readonly string[] = [
 
 let shared: JiebaSegmenter | undefined;
 
-/** A Segmenter over one jieba instance with the domain user dictionary loaded. */
+/**
+ * A Segmenter over one jieba instance with the domain user dictionary loaded.
+ * @example JiebaSegmenter.shared().cut('台江县劳务协作') // ['台江县', '劳务协作']
+ */
 export class JiebaSegmenter implements Segmenter {
   private readonly jieba: Jieba;
 
@@ -89,6 +93,7 @@ export class JiebaSegmenter implements Segmenter {
  * A per-document cache in front of a segmenter: several extractors cut or tag the same sentences, and
  * each sentence is segmented once. Tagging gives the same words as cutting (both without HMM), so a
  * cut of an already tagged text costs nothing. Make one per document; it holds the document's words.
+ * @example new CachingSegmenter(JiebaSegmenter.shared()).tag('在从江县') // [{ word: '在', tag: 'p' }, …]
  */
 export class CachingSegmenter implements Segmenter {
   private readonly inner: Segmenter;

@@ -10,13 +10,19 @@
 import type { EntityType, RegionLevel, RelationType } from '@fupin/graph-schema';
 import type { NormalizedText, Sentence } from '@fupin/text';
 
-/** Word segmentation, loaded once per process. */
+/**
+ * Word segmentation, loaded once per process.
+ * @example segmenter.cut('从江县脱贫') // ['从江县', '脱贫']
+ */
 export interface Segmenter {
   cut(text: string): string[];
   tag(text: string): { word: string; tag: string }[];
 }
 
-/** A reference to an entity by what identifies it: type and canonical name (and code for regions). */
+/**
+ * A reference to an entity by what identifies it: type and canonical name (and code for regions).
+ * @example { type: 'County', name: '从江县', code: '522633000000' }
+ */
 export interface EntityRef {
   type: EntityType;
   name: string;
@@ -46,7 +52,10 @@ export interface EntityMention extends EntityRef {
   extractor: string;
 }
 
-/** A relation stated in one sentence. */
+/**
+ * A relation stated in one sentence.
+ * @example { type: 'ASSISTS', source: { type: 'County', name: '萧山区' }, target: { type: 'County', name: '从江县' }, sentence: 3, extractor: 'cooperation' }
+ */
 export interface RelationMention {
   type: RelationType;
   source: EntityRef;
@@ -60,7 +69,10 @@ export interface RelationMention {
   end?: number;
 }
 
-/** An official division as the gazetteer reports it (the subset extract reads). */
+/**
+ * An official division as the gazetteer reports it (the subset extract reads).
+ * @example { code: '522633205000', name: '加榜乡', level: 'Township', parentCode: '522633000000' }
+ */
 export interface DivisionRef {
   code: string;
   name: string;
@@ -68,7 +80,10 @@ export interface DivisionRef {
   parentCode?: string;
 }
 
-/** One gazetteer match: a span of the normalised text and every division whose name or short form it is. */
+/**
+ * One gazetteer match: a span of the normalised text and every division whose name or short form it is.
+ * @example { start: 0, end: 3, hits: [{ division: 从江县, aliasKind: 'official' }] }
+ */
 export interface GazetteerMatchRef {
   start: number;
   end: number;
@@ -78,6 +93,7 @@ export interface GazetteerMatchRef {
 /**
  * What extract uses of @fupin/gazetteer's Gazetteer (structural, so tests can pass a small one).
  * `findAll` scans a text; village names are matched only inside `villageCounties` (county codes).
+ * @example port.findAll('从江县加榜乡', { villageCounties: ['522633000000'] })
  */
 export interface GazetteerPort {
   findAll(text: string, options?: { villageCounties?: string[] }): GazetteerMatchRef[];
@@ -86,7 +102,10 @@ export interface GazetteerPort {
   lookup?(name: string, options?: { levels?: RegionLevel[]; within?: string }): { division: DivisionRef }[];
 }
 
-/** What extractors see of one document. */
+/**
+ * What extractors see of one document.
+ * @example extractor.context({ path: 'a.txt', text: '从江县…', sha256 }).sentences[0].text
+ */
 export interface DocContext {
   documentId: string;
   normalized: NormalizedText;
@@ -102,13 +121,19 @@ export interface DocContext {
   title?: string;
 }
 
-/** Finds entity mentions of some kinds. */
+/**
+ * Finds entity mentions of some kinds.
+ * @example { name: 'regions', extract: (ctx) => [/* 从江县 @0–3 */] }
+ */
 export interface EntityExtractor {
   readonly name: string;
   extract(ctx: DocContext): EntityMention[];
 }
 
-/** Finds relations among the mentions of a document. */
+/**
+ * Finds relations among the mentions of a document.
+ * @example { name: 'cooperation', extract: (ctx) => [/* ASSISTS 萧山区 → 从江县 */] }
+ */
 export interface RelationExtractor {
   readonly name: string;
   extract(ctx: DocContext): RelationMention[];

@@ -242,5 +242,8 @@ function rel(
   return r;
 }
 
-/** The cooperation relation extractor (ASSISTS, LABOR_COOPERATION, SALES_OUTLET_IN). */
+/**
+ * The cooperation relation extractor (ASSISTS, LABOR_COOPERATION, SALES_OUTLET_IN).
+ * @example cooperationExtractor.extract(ctx) // ASSISTS 萧山区 → 从江县, …
+ */
 export const cooperationExtractor: RelationExtractor = { name: 'cooperation', extract: cooperation };

@@ -271,5 +271,8 @@ function fallbackParent(ctx: DocContext, m: EntityMention): EntityRef | undefine
   return undefined;
 }
 
-/** The LOCATED_IN relation extractor. */
+/**
+ * The LOCATED_IN relation extractor.
+ * @example locatedInExtractor.extract(ctx) // 加榜乡 → 从江县, …
+ */
 export const locatedInExtractor: RelationExtractor = { name: 'located-in', extract: locatedIn };
