@@ -68,6 +68,31 @@ SET m.keys = old + [i IN fresh | r.keys[i]],
   m.ends = coalesce(m.ends, []) + [i IN fresh | r.ends[i]],
   m.surfaces = coalesce(m.surfaces, []) + [i IN fresh | r.surfaces[i]]`;
 
+/** Most document characters sent in one transaction (keeps messages and transaction state small). */
+const DOCUMENT_CHARS_PER_TRANSACTION = 4_000_000;
+
+/**
+ * Splits document rows into chunks of at most `rows` rows and about `chars` characters of text.
+ * @example chunkByText([{ text: '从江县…' }], 2000, 4_000_000) // [[{ text: '从江县…' }]]
+ */
+export function chunkByText<T extends { text: string | null }>(items: readonly T[], rows: number, chars: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const length = item.text?.length ?? 0;
+    if (current.length > 0 && (current.length >= rows || size + length > chars)) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
  * Writes a validated batch: documents, entities, relations, then mentions.
  * @param runner - the store's runner
@@ -86,7 +111,10 @@ export async function writeBatch(runner: CypherRunner, batch: GraphBatch, batchS
     chars: document.chars,
     text: document.text ?? null,
   }));
-  await runner.writeRows(DOCUMENT_STATEMENT, documents, batchSize, 'store.write');
+  // Documents carry their full text: cap each transaction by characters as well as by rows.
+  for (const chunk of chunkByText(documents, batchSize, DOCUMENT_CHARS_PER_TRANSACTION)) {
+    await runner.writeRows(DOCUMENT_STATEMENT, chunk, chunk.length, 'store.write');
+  }
 
   const entities = mergeById(batch.entities, (a, b) => mergeEntity(a, b));
   for (const type of ENTITY_TYPES) {
