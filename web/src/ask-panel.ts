@@ -8,7 +8,7 @@
 import type { EntityType, RelationType } from '@fupin/graph-schema';
 import { api, ApiError, type EntitySummary, type Subgraph } from './api.js';
 import { el } from './dom.js';
-import { t, typeLabel } from './i18n.js';
+import { relationLabel, t, typeLabel } from './i18n.js';
 import { ENTITY_TYPE_LIST, RELATION_TYPE_LIST } from './vocabulary.js';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -100,7 +100,33 @@ function rowsOf(result: unknown): unknown[] | undefined {
   return undefined;
 }
 
-/** Renders any JSON result: its answer text, a table of its rows, and chips for the entities it names. */
+/** Relations with evidence inside an answer (`fupin ask` answers are lists of relation views). */
+function evidenceRelations(
+  result: unknown,
+): { type: RelationType; source: string; target: string; sentence?: string }[] {
+  const found: { type: RelationType; source: string; target: string; sentence?: string }[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 6) return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    if (!isObj(v)) return;
+    const src = isObj(v.source) ? asEntity(v.source) : undefined;
+    const dst = isObj(v.target) ? asEntity(v.target) : undefined;
+    if (src && dst && RELATION_TYPE_LIST.includes(v.type as RelationType) && Array.isArray(v.evidence)) {
+      const first = v.evidence[0] as { sentence?: unknown } | undefined;
+      const sentence = typeof first?.sentence === 'string' ? first.sentence : undefined;
+      found.push({ type: v.type as RelationType, source: src.name, target: dst.name, sentence });
+      return;
+    }
+    for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(result, 0);
+  return found;
+}
+
+/**
+ * Renders any JSON result: its answer text, relations with their evidence sentence (questions), a
+ * table (Cypher `{ columns, rows }`), and chips for the entities it names.
+ */
 function renderResult(out: HTMLElement, result: unknown, onEntity: (id: string) => void): Subgraph {
   const g = graphFromResult(result);
   const parts: HTMLElement[] = [];
@@ -110,8 +136,26 @@ function renderResult(out: HTMLElement, result: unknown, onEntity: (id: string) 
       ? result
       : undefined;
   if (typeof answer === 'string') parts.push(el('p', { className: 'answer', text: answer, testid: 'answer-text' }));
-  const rows = rowsOf(result);
-  if (rows?.length) parts.push(table(rows));
+  const relations = evidenceRelations(result);
+  if (relations.length)
+    parts.push(
+      el(
+        'ul',
+        { className: 'answer-relations' },
+        relations
+          .slice(0, 100)
+          .map((r) =>
+            el('li', { testid: 'answer-relation' }, [
+              el('span', { text: `${r.source} —${relationLabel(r.type)}→ ${r.target}` }),
+              r.sentence ? el('blockquote', { className: 'evidence', text: r.sentence }) : null,
+            ]),
+          ),
+      ),
+    );
+  else {
+    const rows = rowsOf(result);
+    if (rows?.length) parts.push(table(rows));
+  }
   if (g.nodes.length)
     parts.push(
       el(
@@ -121,6 +165,8 @@ function renderResult(out: HTMLElement, result: unknown, onEntity: (id: string) 
           el('button', {
             className: 'chip',
             text: `${n.name} · ${typeLabel(n.type)}`,
+            testid: 'answer-entity',
+            attrs: { 'data-id': n.id },
             onClick: () => onEntity(n.id),
           }),
         ),
@@ -150,7 +196,9 @@ export function attachAsk(form: HTMLFormElement, input: HTMLInputElement, out: H
     try {
       renderResult(out, await api.ask(q), actions.select);
     } catch (err) {
-      out.replaceChildren(el('p', { className: 'error', text: `${t('error')}: ${(err as Error).message}` }));
+      out.replaceChildren(
+        el('p', { className: 'error', testid: 'ask-error', text: `${t('error')}: ${(err as Error).message}` }),
+      );
     }
   });
 }

@@ -75,4 +75,19 @@ describe('web explorer tools', () => {
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(2000);
   });
+
+  it('should answer a Chinese question with its evidence and select an answer entity', async () => {
+    const { page } = await openPage(h);
+    await page.fill('[data-testid=ask-input]', '誰幫扶了台江縣？');
+    await page.click('[data-testid=ask-submit]');
+    await page.waitForSelector('[data-testid=answer-text]');
+    expect(await page.textContent('[data-testid=answer-text]')).toContain('余杭区');
+    const relations = await page.$$eval('[data-testid=answer-relation]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(relations.some((r) => r.includes('杭州市余杭区对口帮扶台江县'))).toBe(true);
+    await page.click(`[data-testid=answer-entity][data-id="${ids.yuhang}"]`);
+    await page.waitForFunction((id) => window.__fupin.state.selected === id, ids.yuhang);
+    await page.fill('[data-testid=ask-input]', '明天会下雨吗');
+    await page.click('[data-testid=ask-submit]');
+    await page.waitForSelector('[data-testid=ask-error]');
+  });
 });
