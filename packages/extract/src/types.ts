@@ -123,7 +123,7 @@ export interface DocContext {
 
 /**
  * Finds entity mentions of some kinds.
- * @example { name: 'regions', extract: (ctx) => [/* 从江县 @0–3 */] }
+ * @example { name: 'regions', extract: (ctx) => findRegions(ctx) } // 从江县 @0–3, …
  */
 export interface EntityExtractor {
   readonly name: string;
@@ -132,7 +132,7 @@ export interface EntityExtractor {
 
 /**
  * Finds relations among the mentions of a document.
- * @example { name: 'cooperation', extract: (ctx) => [/* ASSISTS 萧山区 → 从江县 */] }
+ * @example { name: 'cooperation', extract: (ctx) => findCooperation(ctx) } // ASSISTS 萧山区 → 从江县, …
  */
 export interface RelationExtractor {
   readonly name: string;
