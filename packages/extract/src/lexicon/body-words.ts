@@ -25,7 +25,6 @@ export const COMPANY_SUFFIXES = [
   '旅投',
   '城投',
   '实业',
-  '厂',
 ] as const;
 
 /**
