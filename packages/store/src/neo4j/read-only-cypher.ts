@@ -57,8 +57,7 @@ export async function runReadOnlyCypher(
       `store.cypher: ${clause} writes to the graph; expected a read-only query (fupin cypher never changes data)`,
     );
   }
-  const rows = await runner.read(query, params, 'store.cypher', timeoutMs);
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  const { columns, rows } = await runner.readWithColumns(query, params, 'store.cypher', timeoutMs);
   return { columns, rows: rows.map((row) => plainValue(row) as Record<string, unknown>) };
 }
 

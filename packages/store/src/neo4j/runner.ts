@@ -29,10 +29,25 @@ export class CypherRunner {
    * @example await runner.read('MATCH (n:Entity {name: $name}) RETURN n.id AS id', { name: '从江县' }, 'store.search')
    */
   async read(query: string, params: CypherParams, owner: string, timeoutMs?: number): Promise<CypherRow[]> {
+    return (await this.readWithColumns(query, params, owner, timeoutMs)).rows;
+  }
+
+  /** Like `read`, also returning the column names (known even when there are no rows). */
+  async readWithColumns(
+    query: string,
+    params: CypherParams,
+    owner: string,
+    timeoutMs?: number,
+  ): Promise<{ columns: string[]; rows: CypherRow[] }> {
     const session = this.session('READ');
     try {
       return await session.executeRead(
-        async (tx) => (await tx.run(query, params)).records.map((record) => record.toObject() as CypherRow),
+        async (tx) => {
+          const result = tx.run(query, params);
+          const columns = (await result.keys()).map(String);
+          const { records } = await result;
+          return { columns, rows: records.map((record) => record.toObject() as CypherRow) };
+        },
         timeoutMs === undefined ? undefined : { timeout: timeoutMs },
       );
     } catch (error) {

@@ -79,6 +79,11 @@ describe('Neo4jStore only', () => {
     ]);
   });
 
+  it('should give the column names of an empty result', async () => {
+    const result = await store.cypher('MATCH (n:County {name: $name}) RETURN n.name AS name, n.code AS code', { name: '不存在县' });
+    expect(result).toEqual({ columns: ['name', 'code'], rows: [] });
+  });
+
   it('should refuse write clauses before sending them', async () => {
     const failure = await store.cypher("MATCH (n:County {name: '从江县'}) SET n.name = 'x' RETURN n").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(QueryError);
