@@ -170,6 +170,10 @@ const stats = await store.stats();
 const tWrite = performance.now();
 const server = createServer({ store, staticDir: WEB_DIST, port: 0 });
 const { url } = await server.start();
+// The API alone: how long the store takes to answer the view's subgraph request, and its size.
+const tApi = performance.now();
+const apiBody = await (await fetch(`${url}api/subgraph?limit=${N}`)).text();
+const api = { subgraphMs: Math.round(performance.now() - tApi), subgraphMB: Number((apiBody.length / 1e6).toFixed(1)) };
 const browser = await chromium.launch({
   executablePath: values.chromium,
   args: [
@@ -210,6 +214,7 @@ try {
   const out = {
     graph: { nodes: stats.nodes, relations: stats.relations, drawnNodes: m.drawn, drawnEdges: m.edges },
     setupMs: { generate: Math.round(tGen - t0), storeWrite: Math.round(tWrite - tGen) },
+    api,
     firstLoadMs: {
       dataLoaded: m.timings.dataLoaded,
       firstFrame: m.timings.firstFrame,

@@ -107,7 +107,7 @@ export function renderPanel(host: HTMLElement, detail: EntityDetail, actions: Pa
           ]),
         ]
       : []),
-    ...(entity.aliases.length ? [el('dt', { text: '别名' }), el('dd', { text: entity.aliases.join('、') })] : []),
+    ...(entity.aliases.length ? [el('dt', { text: t('aliases') }), el('dd', { text: entity.aliases.join('、') })] : []),
   ]);
 
   const buttons = el('div', { className: 'panel-actions' }, [

@@ -59,10 +59,26 @@ describe('web explorer', () => {
     await shot(page, 'explorer-search-select');
   });
 
-  it('should find a county by its traditional name', async () => {
+  it('should find a county by its traditional name and pick it with the keyboard', async () => {
     const { page } = await openPage(h);
-    await search(page, '臺江', ids.taijiang);
+    await page.keyboard.press('/');
+    await page.keyboard.type('臺江');
+    await page.waitForSelector(`[data-testid=search-suggestion][data-id="${ids.taijiang}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((want) => window.__fupin.state.selected === want, ids.taijiang);
     expect(await page.textContent('[data-testid=panel-name]')).toContain('台江县');
+  });
+
+  it('should hide edges of a relation type unchecked in the legend', async () => {
+    const { page } = await openPage(h);
+    await page.uncheck('[data-testid=rel-filter-LOCATED_IN]');
+    const rels = await page.evaluate(() => {
+      const f = window.__fupin;
+      return f.visible().edges.map((e) => f.graph.getEdgeAttribute(e, 'relType'));
+    });
+    expect(rels.length).toBe(10);
+    expect(rels).not.toContain('LOCATED_IN');
+    expect(new URL(page.url()).searchParams.get('rels')).not.toContain('LOCATED_IN');
   });
 
   it('should hide nodes of a type unchecked in the legend', async () => {
