@@ -82,3 +82,13 @@ describe('primaryRegionOf', () => {
     expect(primaryRegionOf(mentions)).toEqual({ type: 'County', name: '从江县', code: '522633000000' });
   });
 });
+
+describe('regionExtractor (bare partner cities)', () => {
+  it('should read an eastern city named without its suffix', () => {
+    expect(names('台江县加快发展，宁波帮扶资金已全部到位。')).toContain('宁波市');
+  });
+
+  it('should not read a short county name inside a phrase', () => {
+    expect(names('台江县把劳动力送往外省和县内企业。')).toEqual(['台江县']);
+  });
+});

@@ -11,7 +11,7 @@
  */
 import type { RegionLevel } from '@fupin/graph-schema';
 import { shortForms } from '@fupin/gazetteer';
-import { sentenceAt, wordBoundaries } from '../doc-util.js';
+import { sentenceAt, wordBoundaries, wordTags } from '../doc-util.js';
 import { ancestorsOf, canonicalDivisionName, isEasternCode, LEVEL_DEPTH, parentDivision } from '../region-names.js';
 import type {
   DivisionRef,
@@ -219,6 +219,12 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
   return taken.map((c) => toMention(ctx, gazetteer, c));
 }
 
+/** Whether jieba tags the word at [start, end) of its sentence as a place name (ns). */
+function placeWordAt(ctx: DocContext, start: number, end: number): boolean {
+  const words = wordTags(ctx, sentenceAt(ctx.sentences, start));
+  return words.some((w) => w.start === start && w.end === end && w.tag === 'ns');
+}
+
 /** A township stem followed by a village name (某湾|银德社区) or closing a list of townships (马路、太平两乡). */
 const TOWNSHIP_STEM_AFTER =
   /^(?:[\u4e00-\u9fff]{2,3}(?:村|社区)|(?:、[\u4e00-\u9fff]{2,4})*(?:等|两|三|四|五|六|七|八|九|十)?个?(?:乡镇|乡|镇|街道))/;
@@ -238,7 +244,8 @@ function isAncestorCode(a: string, b: string): boolean {
  * Accepts the bare stems and weak names the document supports, adding them to `accepted`: whole words
  * only, and then a province; a name whose full form, parent, child or sibling the document names; a
  * name right after its ancestor or right before its descendant (浙江|义乌, 广州|某区); a member of a
- * 、-list of accepted places; or a name followed by a word that follows places only (县委, 籍, 境内…).
+ * 、-list of accepted places; a name followed by a word that follows places only (县委, 籍, 境内…); or
+ * an eastern city's stem that is no common word and that jieba tags as a place name in its sentence.
  * Returns the stems left out.
  */
 function acceptStems(
@@ -282,7 +289,9 @@ function acceptStems(
       (left !== undefined && isAncestorCode(left.division.code, d.code)) ||
       !!next ||
       !!prev ||
-      LIST_END.test(after)
+      LIST_END.test(after) ||
+      // An eastern partner city named bare (宁波, 苏州): no common word, and jieba reads it as a place here.
+      (!c.weak && d.level === 'Prefecture' && isEasternCode(d.code) && placeWordAt(ctx, c.start, c.end))
     );
   };
   for (let changed = true; changed;) {
