@@ -228,7 +228,7 @@ export function cooperationLayout(graph: ViewGraph): void {
     }
     const depth = LEVEL_ORDER.indexOf(level);
     // Higher levels (province, prefecture) further from the middle, counties and below nearer.
-    const x = (side === 'east' ? -1 : 1) * (100 + (4 - depth) * 30);
+    const x = (side === 'east' ? -1 : 1) * (100 + (4 - depth) * 45);
     // Columns as tall as the two sides are wide apart, so a handful of pairs still reads clearly.
     const spacing = Math.max(12, 400 / Math.max(nodes.length, 2));
     nodes.forEach((node, i) => {

@@ -156,6 +156,8 @@ async function loadView(name: ViewName, sub?: Subgraph): Promise<void> {
   // Big graphs: fewer labels and no edges while panning, so the view stays fluid.
   view.sigma.setSetting('labelRenderedSizeThreshold', graph.order > 2000 ? 9 : 2);
   view.sigma.setSetting('hideEdgesOnMove', graph.size > 20_000);
+  // Room for the long names of western counties (紫云苗族布依族自治县) right of the last column.
+  view.sigma.setSetting('stagePadding', name === 'cooperation' ? 140 : 60);
   hook.timings.dataLoaded = Math.round(performance.now() - t0);
   if (state.communities) assignCommunities(graph);
   refreshAll();
