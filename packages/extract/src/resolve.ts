@@ -55,7 +55,14 @@ export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: 
   };
   const create = (ref: EntityRef & { parent?: string; parentCode?: string }): Entity => {
     const code = ref.code ? code12(ref.code) : undefined;
-    const e: Entity = { id: entityId(ref.type, ref.name, code), type: ref.type, name: ref.name, aliases: [] };
+    // A place the code list lacks is told from its namesakes elsewhere by its parent (新民村 of one
+    // township is not 新民村 of another), so documents about different counties do not merge them.
+    const within = ref.parentCode ? code12(ref.parentCode) : ref.parent;
+    const id =
+      !code && isRegionType(ref.type) && within
+        ? `${entityId(ref.type, ref.name)}@${within}`
+        : entityId(ref.type, ref.name, code);
+    const e: Entity = { id, type: ref.type, name: ref.name, aliases: [] };
     if (code) e.code = code;
     if (ref.parentCode) e.parentCode = code12(ref.parentCode);
     if (ref.parent) e.parent = ref.parent;
