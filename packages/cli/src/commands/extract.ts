@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { toExtractionResult } from '@fupin/extract';
 import { listInputFiles, parseShard } from '../run/files.js';
 import { defaultJobs, extractInOrder } from '../run/pool.js';
-import { parseJobs, type BatchReport, printBatchReport } from '../run/report.js';
+import { oneLine, parseJobs, type BatchReport, printBatchReport } from '../run/report.js';
 
 /**
  * Registers `fupin extract PATH… [--json|--jsonl] [--out FILE] [--jobs N] [--shard K/N]`.
@@ -29,49 +29,61 @@ export function registerExtract(program: Command): void {
     .option('--out <file>', 'write output to a file instead of stdout')
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
     .option('--shard <k/n>', 'process only shard K of N (files assigned round-robin in sorted order)')
-    .action(async (paths: string[], opts: { json?: boolean; jsonl?: boolean; out?: string; jobs?: string; shard?: string }) => {
-      const jobs = opts.jobs ? parseJobs(opts.jobs) : defaultJobs();
-      const listed = await listInputFiles(paths);
-      let files = listed.files;
-      if (opts.shard) {
-        const shard = parseShard(opts.shard);
-        files = files.filter((_, i) => i % shard.count === shard.index);
-      }
-      const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
-      const report: BatchReport = { files: files.length, ok: 0, failed: [...listed.skipped], entities: 0, relations: 0 };
-      const write = (s: string): Promise<void> =>
-        new Promise((resolve, reject) => {
-          out.write(s, (e) => (e ? reject(e) : resolve()));
-        });
+    .action(
+      async (
+        paths: string[],
+        opts: { json?: boolean; jsonl?: boolean; out?: string; jobs?: string; shard?: string },
+      ) => {
+        const jobs = opts.jobs ? parseJobs(opts.jobs) : defaultJobs();
+        const listed = await listInputFiles(paths);
+        let files = listed.files;
+        if (opts.shard) {
+          const shard = parseShard(opts.shard);
+          files = files.filter((_, i) => i % shard.count === shard.index);
+        }
+        const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
+        const report: BatchReport = {
+          files: files.length,
+          ok: 0,
+          failed: [...listed.skipped],
+          entities: 0,
+          relations: 0,
+        };
+        for (const s of listed.skipped) process.stderr.write(`${oneLine(s.message)}\n`);
+        const write = (s: string): Promise<void> =>
+          new Promise((resolve, reject) => {
+            out.write(s, (e) => (e ? reject(e) : resolve()));
+          });
 
-      if (opts.json) await write('{"documents":[');
-      let first = true;
-      for await (const outcome of extractInOrder(files, jobs)) {
-        if (!outcome.ok) {
-          report.failed.push({ file: outcome.file, code: outcome.code, message: outcome.message });
-          process.stderr.write(`${outcome.message}\n`);
-          continue;
+        if (opts.json) await write('{"documents":[');
+        let first = true;
+        for await (const outcome of extractInOrder(files, jobs)) {
+          if (!outcome.ok) {
+            report.failed.push({ file: outcome.file, code: outcome.code, message: outcome.message });
+            process.stderr.write(`${outcome.message}\n`);
+            continue;
+          }
+          report.ok++;
+          report.entities += outcome.batch.entities.length;
+          report.relations += outcome.batch.relations.length;
+          if (opts.json) {
+            const [doc] = toExtractionResult([{ path: outcome.file, batch: outcome.batch }]).documents;
+            await write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
+            first = false;
+          } else if (opts.jsonl) {
+            await write(`${JSON.stringify(outcome.batch)}\n`);
+          } else {
+            const d = outcome.batch;
+            await write(`${outcome.file}: ${d.entities.length} entities, ${d.relations.length} relations\n`);
+          }
         }
-        report.ok++;
-        report.entities += outcome.batch.entities.length;
-        report.relations += outcome.batch.relations.length;
         if (opts.json) {
-          const [doc] = toExtractionResult([{ path: outcome.file, batch: outcome.batch }]).documents;
-          await write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
-          first = false;
-        } else if (opts.jsonl) {
-          await write(`${JSON.stringify(outcome.batch)}\n`);
-        } else {
-          const d = outcome.batch;
-          await write(`${outcome.file}: ${d.entities.length} entities, ${d.relations.length} relations\n`);
+          const errors = report.failed.map((f) => ({ file: f.file, code: f.code, message: f.message }));
+          await write(`\n],"errors":${JSON.stringify(errors)}}\n`);
         }
-      }
-      if (opts.json) {
-        const errors = report.failed.map((f) => ({ file: f.file, code: f.code, message: f.message }));
-        await write(`\n],"errors":${JSON.stringify(errors)}}\n`);
-      }
-      if (opts.out) await new Promise<void>((resolve) => out.end(resolve));
-      printBatchReport(report, opts.json || opts.jsonl ? process.stderr : process.stdout);
-      if (report.failed.length > 0) process.exitCode = 1;
-    });
+        if (opts.out) await new Promise<void>((resolve) => out.end(resolve));
+        printBatchReport(report, opts.json || opts.jsonl ? process.stderr : process.stdout);
+        if (report.failed.length > 0) process.exitCode = 1;
+      },
+    );
 }

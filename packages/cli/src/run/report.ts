@@ -33,7 +33,7 @@ export function printBatchReport(report: BatchReport, out: Writable): void {
     `fupin: ${report.ok}/${report.files} files processed${unchanged}, ${report.entities} entities, ` +
       `${report.relations} relations, ${report.failed.length} failed\n`,
   );
-  for (const f of report.failed) out.write(`  failed: ${f.file} [${f.code}] ${f.message}\n`);
+  for (const f of report.failed) out.write(`  failed: ${oneLine(f.file)} [${f.code}] ${oneLine(f.message)}\n`);
 }
 
 /**
@@ -46,4 +46,13 @@ export function parseJobs(value: string): number {
     throw new Error(`cli.jobs: invalid --jobs "${value}"; expected an integer from 1 to 256`);
   }
   return n;
+}
+
+/**
+ * Replaces line breaks and other control characters so a message stays on one line.
+ * @example oneLine('text.decode: 从江\n县.txt is empty') // 'text.decode: 从江 县.txt is empty'
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }
