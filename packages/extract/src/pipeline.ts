@@ -162,7 +162,7 @@ export class Extractor {
       if (extractor.name === 'regions' || !ctx.primaryRegion) ctx.primaryRegion ??= primaryRegionOf(ctx.mentions);
     }
     // Resolve, then give every mention its entity's canonical name, so relation extractors see entities.
-    const resolved = resolveMentions(ctx.mentions, this.gazetteer);
+    const resolved = resolveMentions(ctx.mentions, this.gazetteer, ctx.primaryRegion);
     ctx.mentions.forEach((m, i) => {
       const e = resolved.byId(resolved.mentionIds[i]!)!;
       m.name = e.name;

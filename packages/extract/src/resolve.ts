@@ -9,6 +9,7 @@
  * so shards merged in any order give the same graph.
  */
 import { entityId, isRegionType, type Entity, type GraphBatch, type Relation } from '@fupin/graph-schema';
+import { shortForms } from '@fupin/gazetteer';
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from './region-names.js';
 import type { EntityMention, EntityRef, GazetteerPort } from './types.js';
 
@@ -40,7 +41,12 @@ const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd
  * @param gazetteer - when given, coded regions bring their ancestors (county → prefecture → province)
  * @example resolveMentions([从江县@3, 從江@40 (alias), 加榜乡@10]).entities // 从江县 (aliases 從江), 加榜乡, + 黔东南苗族侗族自治州, 贵州省
  */
-export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: GazetteerPort): DocumentEntities {
+export function resolveMentions(
+  mentions: readonly EntityMention[],
+  gazetteer?: GazetteerPort,
+  primary?: EntityRef,
+): DocumentEntities {
+  mentions = withCountyNames(mentions, primary);
   const entities = new Map<string, Entity>();
   const byKey = new Map<string, string>(); // `${type}:${name}` → id
   const aliasIndex = new Map<string, Set<string>>(); // `${type}:${alias}` → ids
@@ -171,6 +177,26 @@ export function resolveMentions(mentions: readonly EntityMention[], gazetteer?: 
       return ids && ids.size === 1 ? [...ids][0] : undefined;
     },
   };
+}
+
+/**
+ * Names a body or site by its county where the report calls it by the level alone (县人民医院 in a
+ * report about 从江县 is 从江县人民医院), keeping the relative name as an alias; a county's own short
+ * form is used when it has one ending in 县 (威宁县人民医院, not the full autonomous-county name).
+ */
+function withCountyNames(mentions: readonly EntityMention[], primary: EntityRef | undefined): readonly EntityMention[] {
+  if (primary?.type !== 'County' || !primary.name.endsWith('县')) return mentions;
+  const short = /自治县$/.test(primary.name) ? shortCountyName(primary.name) : primary.name;
+  if (!short) return mentions;
+  return mentions.map((m) => {
+    if ((m.type !== 'Organization' && m.type !== 'Site') || !/^县[^委政区城域内级]/.test(m.name)) return m;
+    return { ...m, name: short + m.name.slice(1), aliases: [...(m.aliases ?? []), m.name] };
+  });
+}
+
+/** 威宁彝族回族苗族自治县 → 威宁县 (ethnic qualifiers and 自治 dropped), by the gazetteer's rules. */
+function shortCountyName(name: string): string | undefined {
+  return shortForms(name, 'County').find((f) => f.kind === 'short' && f.alias.endsWith('县'))?.alias;
 }
 
 /**

@@ -229,7 +229,7 @@ function placeWordAt(ctx: DocContext, start: number, end: number): boolean {
 const TOWNSHIP_STEM_AFTER =
   /^(?:[\u4e00-\u9fff]{2,3}(?:村|社区)|(?:、[\u4e00-\u9fff]{2,4})*(?:等|两|三|四|五|六|七|八|九|十)?个?(?:乡镇|乡|镇|街道))/;
 /** What follows a stem that names a natural feature instead of a region (湖边, 江畔…). */
-const NATURAL_FEATURE = /^(?:边|畔|岸|湖|江|河|山|水|之滨)/;
+const NATURAL_FEATURE = /^(?:边|畔|岸|湖|江|河|山|水|之滨|景区|风景区)/;
 /** A stem closing a list of places (广州、重庆、成都等地). */
 const LIST_END = /^等(?:地|省|市|县|城市|地区)/;
 

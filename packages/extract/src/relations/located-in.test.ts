@@ -77,3 +77,29 @@ describe('locatedIn (locative phrases)', () => {
     );
   });
 });
+
+describe('locatedIn (places after a site, and sites left without one)', () => {
+  const site = (name: string): EntityExtractor => ({
+    name: 'test-sites',
+    extract: (ctx) => {
+      const start = ctx.normalized.text.indexOf(name);
+      const sentence = ctx.sentences.findIndex((s) => s.start <= start && start < s.end);
+      return [{ type: 'Site', name, surface: name, start, end: start + name.length, sentence, extractor: 'test' }];
+    },
+  });
+
+  it('should put a site where the words after it place it', () => {
+    expect(links('从江县发展冷链。萧山区援建的冷链物流中心在加榜乡建成投用。', [site('冷链物流中心')])).toContain(
+      '冷链物流中心→加榜乡',
+    );
+  });
+
+  it('should put a site in the report county only when its sentence names no other place', () => {
+    expect(links('从江县加快搬迁。全面完成月亮湾安置点搬迁任务。', [site('月亮湾安置点')])).toContain(
+      '月亮湾安置点→从江县',
+    );
+    expect(links('从江县加快搬迁。萧山区援建的月亮湾车间投产。', [site('月亮湾车间')])).not.toContain(
+      '月亮湾车间→从江县',
+    );
+  });
+});

@@ -130,7 +130,7 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
         sentence = nameSentence;
       }
     }
-    parent ??= fallbackParent(ctx, m);
+    parent ??= fallbackParent(ctx, regions, m);
     if (parent) emit(refOf(m), parent, sentence);
   }
   return [...out.values()];
@@ -205,21 +205,32 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
     // 在某区设立某站: only a verb of setting up or building between the place and the mention.
     if (SET_UP.test(between)) return refOf(last);
   }
-  // A sentence opening with 在某镇， sets its sites and bodies there (在某镇，某区投入资金建设某产业园).
-  if (m.type !== 'Company') {
-    const opening = /^在([^，,；;]{2,20})[，,]/.exec(text.slice(sentence.start, m.start));
-    if (opening) {
-      const end = sentence.start + 1 + opening[1]!.length;
-      const chain = regions.filter((r) => r.sentence === m.sentence && r.start >= sentence.start + 1 && r.end <= end);
-      const deepest = chain[chain.length - 1];
-      if (deepest && deepest.end === end) return refOf(deepest);
+  if (m.type === 'Company') return undefined;
+  // 某中心在某镇建成, 某基地位于某村: the place right after the mention.
+  const post = /^(?:位于|坐落在|坐落于|建在|设在|在)/.exec(text.slice(m.end, m.end + 3));
+  if (post) {
+    let at = m.end + post[0].length;
+    let deepest: EntityMention | undefined;
+    for (let r = regions.find((x) => x.start === at); r; r = regions.find((x) => x.start === at)) {
+      deepest = r;
+      at = r.end;
     }
+    if (deepest) return refOf(deepest);
+  }
+  // A clause 在某镇， before it sets its sites and bodies there (在某镇，某区投入资金建设某产业园).
+  const lead = text.slice(sentence.start, m.start);
+  let opening: RegExpExecArray | undefined;
+  for (const x of lead.matchAll(/(?:^|[，,；;：:])在([^，,；;：:]{2,20})[，,]/g)) opening = x;
+  if (opening) {
+    const end = sentence.start + opening.index + opening[0].length - 1;
+    const chain = regions.filter((r) => r.sentence === m.sentence && r.end === end);
+    if (chain[0]) return refOf(chain[0]);
   }
   return undefined;
 }
 
 /** What may stand between a place after 在 and what is set up there (在某市区开设…). */
-const SET_UP = /^(?:市区|城区|县城)?(?:设立|设置|建立|建成|建设|成立|开设|开办|挂牌|组建|投资建设|新建|打造)?$/;
+const SET_UP = /^(?:市区|城区|县城|区)?(?:设立|设置|建立|建成|建设|成立|开设|开办|挂牌|组建|投资建设|新建|打造)?$/;
 
 /**
  * The region a mention's own words name: the deepest region mention inside its span (某省某市某公司 →
@@ -263,10 +274,19 @@ function regionInName(regions: readonly EntityMention[], m: EntityMention): Enti
  * Where a body or site with no region in its name is: 县人民医院 (the county's own hospital) is in the
  * county the report is about; so is a site named only by its own name (某某河安置点).
  */
-function fallbackParent(ctx: DocContext, m: EntityMention): EntityRef | undefined {
+function fallbackParent(ctx: DocContext, regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
   const primary = ctx.primaryRegion;
   if (!primary) return undefined;
-  if (m.type === 'Site') return primary;
+  if (m.type === 'Site') {
+    // Only where the sentence names no other place (某河、某山等安置点…): elsewhere the site is that place's.
+    const code = primary.code;
+    const others = regions.filter(
+      (r) =>
+        r.sentence === m.sentence &&
+        !(r.code && code && (r.code === code || code.startsWith(r.code.replace(/0+$/, '')))),
+    );
+    return others.length ? undefined : primary;
+  }
   if (primary.type === 'County' && /^县/.test(m.name)) return primary;
   return undefined;
 }
