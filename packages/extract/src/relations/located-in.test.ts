@@ -102,4 +102,16 @@ describe('locatedIn (places after a site, and sites left without one)', () => {
       '月亮湾车间→从江县',
     );
   });
+
+  it('should put a site in every place of a coordinated 在… clause', () => {
+    const found = links('从江县发展养殖。在加榜乡和往洞镇，两地合作建设了香猪养殖示范场。', [site('香猪养殖示范场')]);
+    expect(found).toContain('香猪养殖示范场→加榜乡');
+    expect(found).toContain('香猪养殖示范场→往洞镇');
+  });
+
+  it('should read a place set up with money between 在 and the site', () => {
+    expect(links('从江县招商。某公司在加榜乡投资6500万元建设肉牛养殖示范场。', [site('肉牛养殖示范场')])).toContain(
+      '肉牛养殖示范场→加榜乡',
+    );
+  });
 });

@@ -104,11 +104,11 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     let parent = own ? parentRef(ctx, own) : undefined;
     let sentence = own?.sentence ?? m.sentence;
     const depth = (r: EntityRef): number => LEVEL_DEPTH[r.type as RegionLevel];
-    let placed: EntityRef | undefined;
+    let placed: EntityRef[] = [];
     for (const x of all) {
-      if (parent || placed) break;
+      if (parent || placed.length) break;
       placed = locativeRegion(ctx, regions, x);
-      if (placed) sentence = x.sentence;
+      if (placed.length) sentence = x.sentence;
     }
     if (!parent) {
       let inName: EntityRef | undefined;
@@ -122,10 +122,13 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
           nameSentence = x.sentence;
         }
       }
-      // The place a sentence sets it in, unless its own name holds a deeper place inside that one
+      // The places a sentence sets it in, unless its own name holds a deeper place inside them
       // (在某街道，某社区安置点); a name's place elsewhere is the owner's (在杭州市设立某县展销中心).
-      if (placed && (!inName || depth(inName) <= depth(placed) || !inside(inName, placed))) parent = placed;
-      else if (inName) {
+      const place = placed[placed.length - 1];
+      if (place && (!inName || depth(inName) <= depth(place) || !inside(inName, place))) {
+        for (const p of placed.slice(0, -1)) emit(refOf(m), p, sentence);
+        parent = place;
+      } else if (inName) {
         parent = inName;
         sentence = nameSentence;
       }
@@ -171,7 +174,32 @@ const LOCATIVE_BEFORE = /(?:在|位于|落户|落地|地处)$/;
  * The place a sentence sets a mention in: a region chain right after 在/位于 in the mention's clause,
  * or opening the clause before it (在某街道，某安置点是…), or a region joined to it by 的 (某镇的某基地).
  */
-function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
+function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: EntityMention): EntityRef[] {
+  const found = locativeMention(ctx, regions, m);
+  if (!found) return [];
+  // Places joined by 和/、/及 share the site (在某镇和某镇，两地合作建设某示范场).
+  const text = ctx.normalized.text;
+  const out = [found];
+  for (let cur = found; ;) {
+    const prev = regions.find(
+      (r) =>
+        r.sentence === cur.sentence &&
+        r.type === cur.type &&
+        r.end < cur.start &&
+        /^(?:和|与|及|、)$/.test(text.slice(r.end, cur.start)),
+    );
+    if (!prev) break;
+    out.unshift(prev);
+    cur = prev;
+  }
+  return out.map(refOf);
+}
+
+function locativeMention(
+  ctx: DocContext,
+  regions: readonly EntityMention[],
+  m: EntityMention,
+): EntityMention | undefined {
   const text = ctx.normalized.text;
   const sentence = ctx.sentences[m.sentence];
   if (!sentence) return undefined;
@@ -196,14 +224,14 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
       head.start === clauseStart ||
       head.start === prevStart
     )
-      return refOf(last);
+      return last;
   }
   if (
     last.start >= clauseStart &&
     LOCATIVE_BEFORE.test(text.slice(Math.max(sentence.start, head.start - 2), head.start))
   ) {
     // 在某区设立某站: only a verb of setting up or building between the place and the mention.
-    if (SET_UP.test(between)) return refOf(last);
+    if (SET_UP.test(between)) return last;
   }
   if (m.type === 'Company') return undefined;
   // 某中心在某镇建成, 某基地位于某村: the place right after the mention.
@@ -215,7 +243,7 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
       deepest = r;
       at = r.end;
     }
-    if (deepest) return refOf(deepest);
+    if (deepest) return deepest;
   }
   // A clause 在某镇， before it sets its sites and bodies there (在某镇，某区投入资金建设某产业园).
   const lead = text.slice(sentence.start, m.start);
@@ -224,13 +252,14 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
   if (opening) {
     const end = sentence.start + opening.index + opening[0].length - 1;
     const chain = regions.filter((r) => r.sentence === m.sentence && r.end === end);
-    if (chain[0]) return refOf(chain[0]);
+    if (chain[0]) return chain[0];
   }
   return undefined;
 }
 
 /** What may stand between a place after 在 and what is set up there (在某市区开设…). */
-const SET_UP = /^(?:市区|城区|县城|区)?(?:设立|设置|建立|建成|建设|成立|开设|开办|挂牌|组建|投资建设|新建|打造)?$/;
+const SET_UP =
+  /^(?:市区|城区|县城|区)?(?:[^，,；;。]{0,16}?(?:设立|设置|建立|建成|建设|成立|开设|开办|挂牌|组建|新建|打造)了?)?$/;
 
 /**
  * The region a mention's own words name: the deepest region mention inside its span (某省某市某公司 →
