@@ -140,8 +140,9 @@ export function findSuffixNames(
         ((prev?.word.length ?? 0) === 1 ||
           (rule.placeLed === true && (prev?.word.length ?? 0) >= 2 && (prev?.tag.startsWith('n') ?? false)));
       // 农业发展有限公司: verbs names are made of stay inside (a leading one is dropped below)
-      // 2亿元建设加工厂: an amount is never part of a name
+      // 2亿元建设加工厂, 12个合作社: an amount or a measure word is never part of a name
       if (/[元亿万亩吨%]|^[\d.]+$/.test(part) && t.tag === 'm') break;
+      if (t.tag === 'q' && t.end <= suffixStart && tokens[i - 1]?.tag === 'm') break;
       if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part) && !NAME_VERBS.has(part.slice(-2))) break;
       // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
       // (one-character 'verbs' are mostly name characters jieba does not know: 华统, 甬丰)
@@ -204,9 +205,17 @@ export function findSuffixNames(
       !(rule.placeLed && ledByPlace)
     )
       continue;
+    // 茶叶专业合作社 is a kind of cooperative: a named one holds a place or two proper words
+    if (/合作社$/.test(m[0]) && !holdsPlace && properWords(segmenter, head, rule) < 2) continue;
     hits.push({ name: text.slice(start, end), start, end });
   }
   return dropOverlaps(hits);
+}
+
+function properWords(segmenter: Segmenter, head: string, rule: SuffixNameRule): number {
+  return tagWithOffsets(segmenter, head).filter(
+    (t) => !rule.generic.has(t.word) && !/^(?:种植|养殖|种养|专业)$/.test(t.word),
+  ).length;
 }
 
 /**
@@ -331,7 +340,9 @@ export function findCompanies(segmenter: Segmenter, text: string, places: readon
   for (const m of text.matchAll(NATIONAL_FULL_RE)) {
     hits.push({ name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
-  return dropOverlaps(hits);
+  // 某某有限公司威宁分公司: a branch right after its company is part of it
+  const kept = dropOverlaps(hits);
+  return kept.filter((h, i) => !(i > 0 && kept[i - 1]?.end === h.start && /分公司$|子公司$/.test(h.name)));
 }
 
 const REGION_TYPES = new Set<string>(['Province', 'Prefecture', 'County', 'Township', 'Village']);

@@ -46,6 +46,7 @@ const DEVELOP_INDUSTRY_RE =
   /(?:发展|培育|做大|做强|做优|壮大|打造|推进)(?:壮大|做强|做优)?([\u4e00-\u9fff、和]{2,24}?)(?:特色|主导|优势|生态|富民)?产业(?!园|带|基地|链|扶贫|革命|发展|结构)/g;
 const LIST_SPLIT_RE = /[、和及与]|以及/;
 const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
+const PRODUCT_SITE_RE = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})$`);
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
 
 function tokenize(segmenter: Segmenter, text: string): Token[] {
@@ -169,7 +170,14 @@ function listHits(
     for (const raw of segment.split(LIST_SPLIT_RE)) {
       const rawStart = segment.indexOf(raw, pos);
       pos = rawStart + raw.length;
-      const item = raw.replace(LIST_LEAD_RE, '').replace(/^[\d.]+(?:余|多)?(?:万|亿)?亩/, '');
+      let item = raw.replace(LIST_LEAD_RE, '').replace(/^[\d.]+(?:余|多)?(?:万|亿)?亩/, '');
+      // 沿江布局蔬菜: the first item may carry a verb phrase; keep what follows the last verb
+      if (rawStart === 0) {
+        const verb = tagWithOffsets(segmenter, item)
+          .filter((w) => w.tag === 'v')
+          .at(-1);
+        if (verb && verb.end < item.length) item = item.slice(verb.end);
+      }
       const itemStart = offset + rawStart + (raw.length - item.length);
       if (!acceptName(item) || /[，。；：“”"（）()]/.test(item)) continue;
       // without a closing 等 the span may hold other words: the item must end in a noun
@@ -229,6 +237,9 @@ export function findIndustries(
   const tokens = tokenize(segmenter, text);
   const hits: IndustryHit[] = [];
   const push = (start: number, end: number, via: IndustryHit['via']): void => {
+    // 万亩蔬菜基地: the product without the base
+    const base = PRODUCT_SITE_RE.exec(text.slice(start, end));
+    if (base && base.index > 0) end = start + base.index;
     const name = text.slice(start, end);
     if (!acceptName(name)) return;
     // a place name is never a product (彦洞乡总计…)

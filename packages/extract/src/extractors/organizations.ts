@@ -21,7 +21,7 @@ const ORGANIZATION_RULE: SuffixNameRule = {
   allowInside: new Set(['和']),
 };
 // sales outlets and counters are places of trade, not public bodies
-const TRADE_ENDING_RE = /(?:展销|销售|物流|电商|购物|商贸|体验|批发)中心$/;
+const TRADE_ENDING_RE = /(?:展销|展示|销售|物流|集配|配送|仓储|冷链|电商|购物|商贸|体验|批发)中心$/;
 // Heads that stay common nouns even with three characters (村委会, 党支部 are not bodies' names)
 const GENERIC_BODY_RE =
   /^(?:村|社区|居|党|支部|党支部|基层|乡镇|各|该|本|其|有关|相关|上级|省级|市级|县级|国家级|工作|派出|服务|便民|政务|合作|专业|扶贫)/;
@@ -44,6 +44,13 @@ export function findOrganizations(segmenter: Segmenter, text: string, places: re
     if (GENERIC_BODY_RE.test(head) && !places.some(([a]) => a === h.start)) return false;
     if (SHORT_SUFFIX_RE.test(suffix) && head.length < 2) return false;
     if (TRADE_ENDING_RE.test(h.name)) return false;
+    const placeLed = places.some(([a]) => a === h.start) || /^(?:省|市|州|县|区|乡|镇)/.test(h.name);
+    // 卫生室和学校: 和 stays inside a name only after a place (某区人力资源和社会保障局)
+    if (h.name.includes('和') && !placeLed) return false;
+    // 中小学, 卫生院 alone: too short to name one body
+    if (h.name.length <= 3 && !placeLed && !/科院$/.test(h.name)) return false;
+    // a work team is a body only as 某区驻某县工作组 (驻村工作队 is a common noun)
+    if (/工作[组队]$/.test(h.name) && !/.{2,}驻.{2,}工作[组队]$/.test(h.name)) return false;
     return true;
   });
   // 省扶贫办贫困监测中心: adjacent bodies form one name

@@ -47,7 +47,7 @@ const NUMBERED_CATEGORY_END_RE = /(?:级|户|家庭|人员|产业|班子|方面|
 const NUMBERED_MEASURE_RE = /^[一二三四五六七八九十两]+[个项种场条步重支]/;
 // a quoted name that itself ends in a program word: “锦屏模式”, “冲刺90天打赢歼灭战”
 const INNER_STRONG_SUFFIX_RE = /(?:行动|工程|项目|计划|模式|机制|工作法|战略|攻坚战|歼灭战)$/;
-const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|贷|产业带|示范带|示范区)$/;
+const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|贷|产业带|示范带|示范区|助学金|基金|课堂|直通车)$/;
 // reduplicated heads name rural programs: 组组通, 户户清, 村村通
 const REDUPLICATED_RE = /^([\u4e00-\u9fff])\1[\u4e00-\u9fff]{1,2}$/;
 // a quote right after a program word is one of its parts: 产业革命“八要素”, 党建扶贫“十攻略”
@@ -146,7 +146,7 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   if (REDUPLICATED_RE.test(q)) score += 1;
   const afterDe = tail.startsWith('的') ? tail.slice(1) : tail;
   if (startsWithAny(tail, strongFollowers)) score += 2;
-  else if (/^的[\u4e00-\u9fff]{0,8}(?:机制|体系|程序|模式)/.test(tail)) score += 2;
+  else if (/^的[\u4e00-\u9fff]{0,8}(?:机制|体系|程序|模式|格局)/.test(tail)) score += 2;
   else if (startsWithAny(tail, weakFollowers) || startsWithAny(afterDe, weakFollowers)) score += 1;
   else if (/^[,，]即/.test(tail)) score += 1;
   // “三改”8902户: a numbered formula followed by what it achieved

@@ -10,13 +10,20 @@
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { GENERIC_NAME_WORDS, SITE_SUFFIXES } from '../lexicon/body-words.js';
 import { nameStartBefore } from '../lexicon/function-words.js';
-import { dropOverlaps, findSuffixNames, placeSpans, type NameHit, type SuffixNameRule } from './companies.js';
+import {
+  dropOverlaps,
+  findSuffixNames,
+  placeSpans,
+  tagWithOffsets,
+  type NameHit,
+  type SuffixNameRule,
+} from './companies.js';
 
 const SITE_RULE: SuffixNameRule = {
   suffixes: SITE_SUFFIXES,
   maxHead: 16,
   generic: GENERIC_NAME_WORDS,
-  minProper: 3,
+  minProper: 2,
   placeLed: true,
   // 在某镇建设香猪养殖基地: the building verb is not part of the site's name
   stopWords: new Set(['建设', '建成', '新建', '打造', '建立', '规划建设', '建起']),
@@ -25,7 +32,32 @@ const SITE_RULE: SuffixNameRule = {
 const SITE_LIST_RE =
   /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;
 // product words alone before a base are industries, not a site's name (蔬菜基地)
-const NEEDS_PLACE_SUFFIX_RE = /(?:基地|种植点|产业带|茶园|果园|林场|农场|牧场|扶贫车间)$/;
+const NEEDS_PLACE_SUFFIX_RE = /(?:基地|种植点|产业带|茶园|果园|林场|农场|牧场|加工厂|加工园|养殖场|繁育场|示范场)$/;
+// words that describe what a base does, not whose it is (良种繁育基地, 综合种养示范基地)
+const BASE_WORDS = new Set([
+  '良种',
+  '繁育',
+  '育苗',
+  '种苗',
+  '示范',
+  '加工',
+  '精深加工',
+  '标准化',
+  '综合',
+  '种养',
+  '生产',
+  '种植',
+  '养殖',
+  '优质',
+  '高效',
+  '现代',
+  '生态',
+  '有机',
+  '绿色',
+  '万亩',
+  '千亩',
+  '百亩',
+]);
 
 /**
  * Finds the sites named in one sentence.
@@ -44,8 +76,14 @@ export function findSites(segmenter: Segmenter, text: string, places: readonly [
     else merged.push(h);
   }
   const hits = merged.filter((h) => {
+    // 国家4A级旅游景区 is a grade, not a name
+    if (/[A-Za-z\d]/.test(h.name)) return false;
     if (!NEEDS_PLACE_SUFFIX_RE.test(h.name)) return true;
-    return places.some(([a, b]) => a >= h.start && b <= h.end);
+    if (places.some(([a, b]) => a >= h.start && b <= h.end)) return true;
+    // 蔬菜基地 is a kind of base; 马铃薯良种繁育基地 names one: a product and what the base does
+    const suffix = SITE_SUFFIXES.find((x) => h.name.endsWith(x)) ?? '';
+    const words = tagWithOffsets(segmenter, h.name.slice(0, h.name.length - suffix.length));
+    return words.length >= 2 && words.some((w) => BASE_WORDS.has(w.word)) && words.some((w) => !BASE_WORDS.has(w.word));
   });
   for (const m of text.matchAll(SITE_LIST_RE)) {
     const list = m[1] ?? '';

@@ -208,6 +208,7 @@ export const INTRODUCING_VERBS = new Set<string>([
   '打响',
   '确保',
   '解决',
+  '助力',
   '深入推进',
   '大力推进',
   '全面推进',

@@ -154,6 +154,8 @@ export const PROGRAM_TRIGGERS = [
   '明确',
   '作为',
   '遏制',
+  '设立',
+  '结成',
 ] as const;
 
 /**
@@ -213,6 +215,7 @@ export const NATIONAL_PROGRAMS: readonly (readonly string[])[] = [
   ['以工代赈'],
   ['万企帮万村'],
   ['村企结对'],
+  ['三区三州'],
   ['农村危房改造', '农村危改', '危房改造'],
   ['挂牌督战'],
   ['三重医疗保障'],
