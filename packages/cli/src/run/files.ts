@@ -89,7 +89,10 @@ export async function listInputFiles(
   };
 
   for (const path of paths) await visit(path, true);
-  return { files: [...files].sort((a, b) => (resolve(a) < resolve(b) ? -1 : resolve(a) > resolve(b) ? 1 : 0)), skipped };
+  return {
+    files: [...files].sort((a, b) => (resolve(a) < resolve(b) ? -1 : resolve(a) > resolve(b) ? 1 : 0)),
+    skipped,
+  };
 }
 
 // Companion files that live beside reports in an archive and are not reports themselves.

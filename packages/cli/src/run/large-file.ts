@@ -77,7 +77,8 @@ export function cutPoint(text: string, target: number): number {
 }
 
 /**
- * Streams a text file as decoded pieces of about `pieceChars` characters, cut at paragraph breaks.
+ * Streams a text file as decoded pieces of at most `pieceChars` characters, cut at paragraph breaks
+ * (else line breaks, else sentence ends) in their second half.
  * Concatenated, the pieces are exactly the text `decodeBytes` would give for the whole file.
  * @param path - file path
  * @param encoding - from {@link sniffEncoding}
@@ -92,14 +93,14 @@ export async function* readTextPieces(path: string, encoding: string, pieceChars
   for await (const chunk of stream as AsyncIterable<string>) {
     buffer += chunk;
     while (buffer.length >= pieceChars * 2) {
-      const cut = cutPoint(buffer.slice(0, pieceChars * 2), pieceChars);
+      const cut = cutPoint(buffer.slice(0, pieceChars), pieceChars);
       yield { text: buffer.slice(0, cut), offset };
       offset += cut;
       buffer = buffer.slice(cut);
     }
   }
   while (buffer.length > 0) {
-    const cut = buffer.length > pieceChars * 2 ? cutPoint(buffer.slice(0, pieceChars * 2), pieceChars) : buffer.length;
+    const cut = buffer.length > pieceChars ? cutPoint(buffer.slice(0, pieceChars), pieceChars) : buffer.length;
     yield { text: buffer.slice(0, cut), offset };
     offset += cut;
     buffer = buffer.slice(cut);
