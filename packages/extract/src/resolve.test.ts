@@ -81,9 +81,18 @@ describe('mergeBatches', () => {
 describe('resolveMentions (unlisted places)', () => {
   it('should tell an unlisted village from its namesakes by its parent', () => {
     const a = resolveMentions([
-      mention({ type: 'Village', name: '党扭村', surface: '党扭村', start: 0, parent: '加榜乡', parentCode: '522633205000' }),
+      mention({
+        type: 'Village',
+        name: '党扭村',
+        surface: '党扭村',
+        start: 0,
+        parent: '加榜乡',
+        parentCode: '522633205000',
+      }),
     ]);
-    const b = resolveMentions([mention({ type: 'Village', name: '党扭村', surface: '党扭村', start: 0, parent: '施洞镇' })]);
+    const b = resolveMentions([
+      mention({ type: 'Village', name: '党扭村', surface: '党扭村', start: 0, parent: '施洞镇' }),
+    ]);
     expect(a.entities[0]!.id).toBe('Village:党扭村@522633205000');
     expect(b.entities[0]!.id).toBe('Village:党扭村@施洞镇');
   });
