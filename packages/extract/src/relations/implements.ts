@@ -71,7 +71,7 @@ function regionMentions(
  * A region at the head of a clause: what comes before it in the clause is at most a time phrase and
  * the places it belongs to (台江县施洞镇: 施洞镇 heads the clause too).
  */
-function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention): boolean {
+function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention, scene = true): boolean {
   const text = ctx.normalized.text;
   const from = clauseStart(text, sentenceStart, m.start);
   let lead = text.slice(from, m.start);
@@ -80,7 +80,17 @@ function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention)
       lead = lead.replace(text.slice(r.start, r.end), '');
     }
   }
-  return /^(?:|.{0,12}(?:以来|期间|年|月|日|底|初|时|目前|同时|此外|近年来|其中))$/.test(lead);
+  if (/^(?:|.{0,12}(?:以来|期间|年|月|日|底|初|时|目前|同时|此外|近年来|其中))$/.test(lead)) return true;
+  // 在往洞镇增冲村，某公司…: a clause that only places the scene makes its place the subject (of that sentence only)
+  if (scene && lead === '在') {
+    let rest = text.slice(m.end, clauseEnd(text, text.length, m.end));
+    for (const r of ctx.mentions) {
+      if (r.sentence === m.sentence && r.start >= m.end && isRegionType(r.type))
+        rest = rest.replace(text.slice(r.start, r.end), '');
+    }
+    return /^[、和与及]*$/.test(rest);
+  }
+  return false;
 }
 
 /** The nearest region before `at` in `list`, with the regions coordinated with it (甲和乙). */
@@ -142,7 +152,7 @@ export function subjectRegions(
       }
       break;
     }
-    const subjects = prevRegions.filter((m) => clauseInitial(ctx, prev.start, m));
+    const subjects = prevRegions.filter((m) => clauseInitial(ctx, prev.start, m, false));
     if (subjects.length) return nearestWithCoordinated(text, subjects).map(refOf);
   }
   return ctx.primaryRegion ? [ctx.primaryRegion] : [];

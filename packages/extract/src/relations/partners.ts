@@ -15,7 +15,7 @@ import { INVEST_TRIGGER_RE } from './invests.js';
  * @example PARTNER_TRIGGER_RE.test('依托黔台集团') // true; PARTNER_TRIGGER_RE.test('成立合作社') // false
  */
 export const PARTNER_TRIGGER_RE =
-  /依托|入股|合作(?!社)|联结|联建|带动|共建|订单|托管|结对|携手|利益联结|领办|联合打造|参与/;
+  /依托|入股|合作(?!社)|联结|联建|带动|共建|订单|托管|结对|携手|利益联结|领办|联合打造|参与|模式|签订|收购协议|保底收购/;
 
 /**
  * Finds PARTNERS_WITH relations of a document.
