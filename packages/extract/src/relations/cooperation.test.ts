@@ -84,3 +84,13 @@ describe('cooperation (evidence)', () => {
     expect(r.properties).toEqual({ personTimes: 2000 });
   });
 });
+
+describe('cooperation (working in the east, donations)', () => {
+  it('should read labour working in an eastern city and a donation from an eastern district', () => {
+    const text = '从江县加快发展。全县有3000余名劳动力在杭州务工，萧山区企业向从江县捐赠物资价值500万元。';
+    expect(pairs(text).filter((p) => !p.startsWith('LOCATED')).sort()).toEqual([
+      'ASSISTS 萧山区→从江县',
+      'LABOR_COOPERATION 从江县→杭州市',
+    ]);
+  });
+});

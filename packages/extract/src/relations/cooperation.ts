@@ -13,7 +13,7 @@ import { numbersIn } from './numbers.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 
 /** Words of help between regions (劳务协作 is labour cooperation, read separately). */
-const ASSIST = /帮扶|帮助|对口|协作|结对|援建|对接|支援|援助|携手/;
+const ASSIST = /帮扶|帮助|对口|协作|结对|援建|对接|支援|援助|携手|捐赠|捐款|捐资/;
 const LABOR = /劳务协作|劳务输出|劳务合作|劳务对接|劳务交流/;
 const LABOR_G = new RegExp(LABOR.source, 'g');
 /** Work away from home (就业, 务工, 输送务工人员…) in a clause that sends labour somewhere. */
@@ -153,7 +153,9 @@ export function cooperation(ctx: DocContext): RelationMention[] {
           previous !== undefined &&
           previous.start >= a &&
           /^(?:及|和|、|与|以及)$/.test(text.slice(previous.end, head.start));
-        if (!MOVE_TO.test(lead) && !joined) continue;
+        // 在某市务工: 在 only with the work word right after the place.
+        const workingThere = lead.endsWith('在') && MIGRANT_WORK.test(text.slice(e.end, e.end + 4));
+        if (!MOVE_TO.test(lead) && !joined && !workingThere) continue;
         previous = e;
         const west = westernSide(
           ctx,
