@@ -32,7 +32,7 @@ export interface LayoutOptions {
   maxMs?: number;
   /** Sampling interval for the convergence test. */
   sampleMs?: number;
-  /** Converged when mean movement per sample is below this fraction of the extent. */
+  /** Converged when movement per iteration falls below this fraction of its peak. */
   tolerance?: number;
   /** Receives the movement ratio of every sample (for the benchmark). */
   trace?: number[];
@@ -51,6 +51,9 @@ function extent(graph: Graph): number {
   });
   return Math.hypot(maxX - minX, maxY - minY) || 1;
 }
+
+/** Iterations before convergence is even considered (the first ones only untangle the seeded start). */
+const MIN_ITERATIONS = 30;
 
 /** Samples compared by the plateau test (two windows of this many). */
 const PLATEAU_WINDOW = 8;
@@ -83,6 +86,16 @@ function layoutTarget(graph: ViewGraph): { target: Graph; detached: boolean } {
   return { target: copy, detached: true };
 }
 
+/** Largest graph that gets the overlap-removing finishing pass (it runs on the main thread). */
+const UNTANGLE_MAX_NODES = 3000;
+
+// ForceAtlas2's intended finishing pass: a few iterations with adjustSizes, which keeps nodes from
+// overlapping (a county's leaves otherwise pile up under its label). Cheap on small graphs only.
+function untangle(graph: ViewGraph, settings: ReturnType<typeof forceAtlas2.inferSettings>): void {
+  if (graph.order > UNTANGLE_MAX_NODES) return;
+  forceAtlas2.assign(graph, { iterations: 60, settings: { ...settings, adjustSizes: true } });
+}
+
 /**
  * Runs ForceAtlas2 in a worker until the layout converges or the time budget ends.
  * @param graph - the view graph; positions are updated in place while it runs
@@ -91,7 +104,7 @@ function layoutTarget(graph: ViewGraph): { target: Graph; detached: boolean } {
 export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): LayoutRun {
   const maxMs = options.maxMs ?? 20_000;
   const sampleMs = options.sampleMs ?? 300;
-  const tolerance = options.tolerance ?? 0.0015;
+  const tolerance = options.tolerance ?? 0.12;
   const t0 = performance.now();
   if (graph.order < 2 || graph.size === 0) {
     return { done: Promise.resolve({ reason: 'skipped', ms: 0, iterations: 0 }), stop: () => undefined };
@@ -100,6 +113,7 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   const settings = {
     ...forceAtlas2.inferSettings(target),
     barnesHutOptimize: target.order > 1000,
+    // adjustSizes damps every move (it is meant as a finishing pass), so the layout would barely unfold.
     adjustSizes: false,
   };
   const layout = new FA2Layout(target, { settings });
@@ -125,7 +139,10 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     timer = undefined;
     target.removeListener('eachNodeAttributesUpdated', countIteration);
     layout.kill();
-    if (reason !== 'stopped') sync(true);
+    if (reason !== 'stopped') {
+      sync(true);
+      untangle(graph, settings);
+    }
     finish({ reason, ms: Math.round(performance.now() - t0), iterations: total + iterations });
   };
 
@@ -139,6 +156,7 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   // sample) into movement per iteration, a much steadier signal.
   let iterations = 0;
   let total = 0;
+  let peak = 0;
   const countIteration = (): void => {
     iterations++;
   };
@@ -168,8 +186,11 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
     }
     recent.push(ratio);
     if (recent.length > PLATEAU_WINDOW * 2) recent.shift();
-    // Two calm samples in a row, or movement that has stopped falling.
-    calm = ratio < tolerance ? calm + 1 : 0;
+    peak = Math.max(peak, ratio);
+    if (total < MIN_ITERATIONS) return;
+    // Calm: movement down to a fraction of its peak (scale-free, whatever the forces' settings) or
+    // below an absolute floor, two samples in a row; or movement that has stopped falling.
+    calm = ratio < peak * tolerance || ratio < 1e-4 ? calm + 1 : 0;
     if (calm >= 2 || plateaued(recent)) end('converged');
   }, sampleMs);
   return { done, stop: () => end('stopped') };
