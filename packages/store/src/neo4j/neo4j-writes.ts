@@ -6,7 +6,10 @@
  * UNWIND instead of one statement per item). Labels cannot be parameters, so entities are grouped by
  * type and written with one statement per label, and relations with one per relation type — both
  * taken from the vocabulary, never from input. The merge rules (aliases, evidence, mentions) are the
- * ones in query/canonical.ts, written in Cypher so two writers never lose each other's updates.
+ * ones in query/canonical.ts, written in Cypher so two writers never lose each other's updates:
+ * each statement first writes a `_lock` property on the node or relationship it merges (Neo4j takes
+ * the write lock there, so a concurrent transaction waits and then reads the committed lists) and
+ * removes it again before commit.
  */
 import {
   ENTITY_TYPES,
@@ -30,6 +33,8 @@ function entityStatement(type: EntityType): string {
   const labels = isRegionType(type) ? `${type}:Region` : type;
   return `UNWIND $rows AS r
 MERGE (n:Entity {id: r.id})
+SET n._lock = true
+WITH n, r
 WITH n, r, coalesce(n.searchKeys, []) AS oldKeys,
   CASE WHEN n.name IS NULL THEN [] ELSE coalesce(n.aliases, []) + CASE WHEN n.name <> r.name THEN [n.name] ELSE [] END END AS base
 REMOVE n:${ALL_TYPE_LABELS}
@@ -39,19 +44,23 @@ SET n:${labels}, n.type = r.type, n.name = r.name,
   n.parent = coalesce(r.parent, n.parent),
   n.searchKeys = oldKeys + [k IN r.searchKeys WHERE NOT k IN oldKeys]
 WITH n
-SET n.searchText = reduce(s = n.name, x IN n.aliases + n.searchKeys | s + ' ' + x)`;
+SET n.searchText = reduce(s = n.name, x IN n.aliases + n.searchKeys | s + ' ' + x)
+REMOVE n._lock`;
 }
 
 function relationStatement(type: RelationType): string {
   return `UNWIND $rows AS r
 MATCH (a:Entity {id: r.source}), (b:Entity {id: r.target})
 MERGE (a)-[rel:${type}]->(b)
+SET rel._lock = true
+WITH rel, r
 WITH rel, r, coalesce(rel.evidenceKeys, []) AS oldKeys
 WITH rel, r, oldKeys, [i IN range(0, size(r.evidenceKeys) - 1) WHERE NOT r.evidenceKeys[i] IN oldKeys] AS fresh
 SET rel.id = r.id,
   rel.evidenceKeys = oldKeys + [i IN fresh | r.evidenceKeys[i]],
   rel.evidence = coalesce(rel.evidence, []) + [i IN fresh | r.evidence[i]],
-  rel += r.properties`;
+  rel += r.properties
+REMOVE rel._lock`;
 }
 
 const DOCUMENT_STATEMENT = `UNWIND $rows AS r
@@ -61,12 +70,15 @@ SET d.path = r.path, d.sha256 = r.sha256, d.title = r.title, d.date = r.date, d.
 const MENTION_STATEMENT = `UNWIND $rows AS r
 MATCH (e:Entity {id: r.entityId}), (d:Document {id: r.documentId})
 MERGE (e)-[m:MENTIONED_IN]->(d)
+SET m._lock = true
+WITH m, r
 WITH m, r, coalesce(m.keys, []) AS old
 WITH m, r, old, [i IN range(0, size(r.keys) - 1) WHERE NOT r.keys[i] IN old] AS fresh
 SET m.keys = old + [i IN fresh | r.keys[i]],
   m.starts = coalesce(m.starts, []) + [i IN fresh | r.starts[i]],
   m.ends = coalesce(m.ends, []) + [i IN fresh | r.ends[i]],
-  m.surfaces = coalesce(m.surfaces, []) + [i IN fresh | r.surfaces[i]]`;
+  m.surfaces = coalesce(m.surfaces, []) + [i IN fresh | r.surfaces[i]]
+REMOVE m._lock`;
 
 /** Most document characters sent in one transaction (keeps messages and transaction state small). */
 const DOCUMENT_CHARS_PER_TRANSACTION = 4_000_000;
@@ -233,8 +245,11 @@ export async function removeDocumentFrom(runner: CypherRunner, documentId: strin
     const evidence = await tx.run(
       `MATCH (a:Entity)-[rel]->(b:Entity)
        WHERE any(k IN coalesce(rel.evidenceKeys, []) WHERE k STARTS WITH $prefix)
+       SET rel._lock = true
+       WITH a, b, rel
        WITH a, b, rel, [i IN range(0, size(rel.evidenceKeys) - 1) WHERE NOT rel.evidenceKeys[i] STARTS WITH $prefix] AS keep
        SET rel.evidence = [i IN keep | rel.evidence[i]], rel.evidenceKeys = [i IN keep | rel.evidenceKeys[i]]
+       REMOVE rel._lock
        WITH a, b, rel, size(keep) = 0 AS empty
        FOREACH (_ IN CASE WHEN empty THEN [1] ELSE [] END | DELETE rel)
        WITH a, b, empty WHERE empty

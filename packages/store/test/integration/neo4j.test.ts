@@ -60,6 +60,25 @@ defineStoreComparison('EmbeddedStore and Neo4jStore', async () => {
   return [embedded, await freshNeo4j()];
 });
 
+describe('Neo4jStore concurrent writers', () => {
+  it('should not duplicate nodes, relations or evidence when two clients write the same batches at once', async () => {
+    const first = await freshNeo4j();
+    const second = new Neo4jStore({ ...connection(), batchSize: 3 });
+    await Promise.all([first.write(fixtureBatchA()), second.write(fixtureBatchA()), first.write(fixtureBatchB()), second.write(fixtureBatchB())]);
+    const stats = await first.stats();
+    expect(stats).toMatchObject({ documents: 2, nodes: 19, relations: 19 });
+    const assists = (await first.partners(E.从江县.id)).find((view) => view.type === 'ASSISTS');
+    expect(assists?.evidence).toHaveLength(2);
+    expect(stats.mentions).toBe(fixtureBatchA().mentions.length + fixtureBatchB().mentions.length);
+    const duplicates = await first.cypher(
+      'MATCH (a)-[r]->(b) WITH a.id AS a, b.id AS b, type(r) AS t, count(*) AS n WHERE n > 1 RETURN a, b, t',
+    );
+    expect(duplicates.rows).toEqual([]);
+    await first.close();
+    await second.close();
+  });
+});
+
 describe('Neo4jStore only', () => {
   let store: Neo4jStore;
   beforeAll(async () => {
