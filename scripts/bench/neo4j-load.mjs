@@ -75,10 +75,13 @@ try {
   const villages = graph.entities.filter((entity) => entity.type === 'Village');
   const statement = `MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
     MERGE (a)-[rel:PARTNERS_WITH]->(b)
+    SET rel._lock = true
+    WITH rel
     WITH rel, coalesce(rel.evidenceKeys, []) AS oldKeys
     SET rel.id = $id,
       rel.evidenceKeys = oldKeys + [k IN $evidenceKeys WHERE NOT k IN oldKeys],
-      rel.evidence = coalesce(rel.evidence, []) + [i IN range(0, size($evidenceKeys) - 1) WHERE NOT $evidenceKeys[i] IN oldKeys | $evidence[i]]`;
+      rel.evidence = coalesce(rel.evidence, []) + [i IN range(0, size($evidenceKeys) - 1) WHERE NOT $evidenceKeys[i] IN oldKeys | $evidence[i]]
+    REMOVE rel._lock`;
   const session = driver.session();
   started = performance.now();
   for (let index = 0; index < naiveCount; index++) {
