@@ -182,6 +182,14 @@ describe('createApi', () => {
     expect((await get('/subgraph?limit=100000000')).status).toBe(400);
   });
 
+  it('should filter the subgraph by the year of its documents', async () => {
+    const in2020 = (await (await get('/subgraph?year=2020')).json()) as { nodes: { id: string }[] };
+    expect(in2020.nodes.map((n) => n.id)).toContain(BEILUN);
+    const in1999 = (await (await get('/subgraph?year=1999')).json()) as { nodes: unknown[] };
+    expect(in1999.nodes).toEqual([]);
+    expect((await get('/subgraph?year=20x0')).status).toBe(400);
+  });
+
   it('should return document text verbatim, markup included', async () => {
     const docs = (await (await get('/documents')).json()) as { id: string }[];
     const res = await get(`/document/${encodeURIComponent(docs[0]!.id)}`);
