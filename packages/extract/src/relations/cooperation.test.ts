@@ -88,9 +88,17 @@ describe('cooperation (evidence)', () => {
 describe('cooperation (working in the east, donations)', () => {
   it('should read labour working in an eastern city and a donation from an eastern district', () => {
     const text = '从江县加快发展。全县有3000余名劳动力在杭州务工，萧山区企业向从江县捐赠物资价值500万元。';
-    expect(pairs(text).filter((p) => !p.startsWith('LOCATED')).sort()).toEqual([
-      'ASSISTS 萧山区→从江县',
-      'LABOR_COOPERATION 从江县→杭州市',
-    ]);
+    expect(
+      pairs(text)
+        .filter((p) => !p.startsWith('LOCATED'))
+        .sort(),
+    ).toEqual(['ASSISTS 萧山区→从江县', 'LABOR_COOPERATION 从江县→杭州市']);
+  });
+});
+
+describe('cooperation (outlets named first)', () => {
+  it('should read an outlet that opened in an eastern district after its name', () => {
+    const text = '丹寨县发展蓝莓产业。丹寨县农特产品展销中心落户宁波市海曙区，年销售额800万元。';
+    expect(pairs(text, 'SALES_OUTLET_IN')).toEqual(['SALES_OUTLET_IN 丹寨县→海曙区']);
   });
 });

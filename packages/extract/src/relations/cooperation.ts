@@ -24,7 +24,11 @@ const MOVE_TO = /(?:到|赴|向|往|去)$/;
 const OUTLET =
   /在([^，。；！？]{1,40}?)(?:设立|开设|建立|开办|建成|设置|开通|打造|入驻|布局)[^，。；！？]{0,20}?(?:窗口|专柜|旗舰店|展销中心|体验馆|直营店|销售点|体验店|专卖店|展示中心|展销馆|门店|专区)/g;
 
-const OUTLET_ANY = new RegExp(OUTLET.source);
+/** …展销中心落户<places>: an outlet named before the places it opened in; group 1 holds the places. */
+const OUTLET_AFTER =
+  /(?:窗口|专柜|旗舰店|展销中心|体验馆|直营店|体验店|专卖店|展示中心|展销馆)[^，。；！？]{0,4}?(?:落户|入驻|进驻|开进|落地)([^，。；！？]{1,20})/g;
+
+const OUTLET_ANY = new RegExp(`${OUTLET.source}|${OUTLET_AFTER.source}`);
 
 const refOf = (m: EntityMention): EntityRef =>
   m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
@@ -186,20 +190,22 @@ export function cooperation(ctx: DocContext): RelationMention[] {
     }
 
     if (outlet) {
-      for (const [a, b, z] of outletPlaces(sentenceText, s.start)) {
+      for (const [a, b, z, from] of outletPlaces(sentenceText, s.start)) {
         const places = regions.filter((m) => m.start >= a && m.end <= b);
         if (!places.length) continue;
-        const before = ctx.mentions.filter((m) => m.sentence === s.index && m.end <= a);
+        const before = ctx.mentions.filter((m) => m.sentence === s.index && m.end <= from);
         const company = before.filter((m) => m.type === 'Company').pop();
         // A region inside an earlier outlet clause (在某区建成某县展销中心，在…) is that outlet's, not this one's source.
-        const earlier = outletPlaces(sentenceText, s.start).filter(([x]) => x < a);
+        const earlier = outletPlaces(sentenceText, s.start).filter(([, , , x]) => x < from);
         const region = before
-          .filter((m) => m.type === 'County' && isWestern(m) && !earlier.some(([x, , z]) => m.start >= x && m.end <= z))
+          .filter(
+            (m) => m.type === 'County' && isWestern(m) && !earlier.some(([, , z, x]) => m.start >= x && m.end <= z),
+          )
           .pop();
         const sources = [company ? refOf(company) : undefined, region ? refOf(region) : primaryWestern(ctx)];
         for (const src of sources) {
           if (!src) continue;
-          const [c] = clauseAround(text, s.start, s.end, a);
+          const [c] = clauseAround(text, s.start, s.end, from);
           for (const p of places)
             out.push(
               rel('SALES_OUTLET_IN', src, refOf(p), s.index, text, [c, clauseAround(text, s.start, s.end, z - 1)[1]]),
@@ -211,15 +217,23 @@ export function cooperation(ctx: DocContext): RelationMention[] {
   return out;
 }
 
-/** Spans (absolute) of 在<places>设立…窗口 clauses of a sentence: [places start, places end, clause end]. */
-function outletPlaces(sentenceText: string, offset: number): [number, number, number][] {
-  const spans: [number, number, number][] = [];
+/**
+ * Spans (absolute) of the outlet clauses of a sentence (在<places>设立…窗口, …展销中心落户<places>):
+ * [places start, places end, clause end, where the clause starts: sources stand before it].
+ */
+function outletPlaces(sentenceText: string, offset: number): [number, number, number, number][] {
+  const spans: [number, number, number, number][] = [];
   OUTLET.lastIndex = 0;
   for (let m = OUTLET.exec(sentenceText); m; m = OUTLET.exec(sentenceText)) {
     const start = offset + m.index + 1;
-    spans.push([start, start + m[1]!.length, offset + m.index + m[0].length]);
+    spans.push([start, start + m[1]!.length, offset + m.index + m[0].length, start]);
   }
-  return spans;
+  OUTLET_AFTER.lastIndex = 0;
+  for (let m = OUTLET_AFTER.exec(sentenceText); m; m = OUTLET_AFTER.exec(sentenceText)) {
+    const end = offset + m.index + m[0].length;
+    spans.push([end - m[1]!.length, end, end, offset + m.index]);
+  }
+  return spans.sort((x, y) => x[3] - y[3]);
 }
 
 /**
