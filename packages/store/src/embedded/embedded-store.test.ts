@@ -43,6 +43,12 @@ describe('EmbeddedStore', () => {
     expect(await readdir(dataDir)).toEqual([]);
   });
 
+  it('should not write a file when removing a document it does not hold', async () => {
+    const store = new EmbeddedStore({ dataDir: join(dataDir, 'empty') });
+    await store.removeDocument('doc:0000000000000000');
+    expect((await readdir(join(dataDir, 'empty'))).filter((name) => name === 'graph.json')).toEqual([]);
+  });
+
   it('should leave no temporary file behind after saving', async () => {
     const store = new EmbeddedStore({ dataDir });
     await store.write(fixtureBatchA());

@@ -112,7 +112,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async removeDocument(documentId: string): Promise<void> {
-    await this.mutate((model) => model.removeDocument(documentId));
+    await this.mutate(
+      (model) => model.removeDocument(documentId),
+      (changed) => changed,
+    );
   }
 
   async document(documentId: string): Promise<Document | null> {
@@ -201,11 +204,13 @@ export class EmbeddedStore implements GraphStore {
     return this.model;
   }
 
-  private async mutate<T>(change: (model: GraphModel) => T): Promise<T> {
+  /** Applies a change under the lock to the freshest state and saves it (unless `save` says nothing changed). */
+  private async mutate<T>(change: (model: GraphModel) => T, save: (result: T) => boolean = () => true): Promise<T> {
     return withWriteLock(this.path, this.lockWaitMs, async () => {
       const model = await this.current();
       try {
         const result = change(model);
+        if (!save(result)) return result;
         await saveGraphFile(this.path, model.toBatch());
         this.stamp = await fileStamp(this.path);
         return result;
