@@ -121,8 +121,17 @@ export const api = {
   entity: (id: string) => call<EntityDetail>(`/api/entity/${enc(id)}`),
   neighbours: (id: string, depth = 1) => call<Subgraph>(`/api/neighbours/${enc(id)}${qs({ depth })}`),
   path: (from: string, to: string) => call<Subgraph & { found: boolean }>(`/api/path${qs({ from, to })}`),
-  subgraph: (f: { types?: readonly string[]; rel?: readonly string[]; cooperation?: boolean; limit?: number }) =>
-    call<Subgraph>(`/api/subgraph${qs({ types: f.types, rel: f.rel, cooperation: f.cooperation, limit: f.limit })}`),
+  subgraph: (f: {
+    types?: readonly string[];
+    rel?: readonly string[];
+    cooperation?: boolean;
+    limit?: number;
+    year?: number;
+  }) =>
+    call<Subgraph>(
+      `/api/subgraph${qs({ types: f.types, rel: f.rel, cooperation: f.cooperation, limit: f.limit, year: f.year })}`,
+    ),
+  documents: () => call<DocumentSummary[]>('/api/documents'),
   document: (id: string) => call<DocumentText>(`/api/document/${enc(id)}`),
   ask: (question: string) =>
     call<unknown>('/api/ask', {

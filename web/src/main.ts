@@ -92,6 +92,7 @@ function syncUrl(): void {
     lang: currentLang(),
     limit: url.limit,
     communities: state.communities,
+    year: url.year,
   });
   history.replaceState(null, '', `${location.pathname}${q}`);
 }
@@ -147,9 +148,9 @@ async function loadView(name: ViewName, sub?: Subgraph): Promise<void> {
   const data =
     sub ??
     (name === 'cooperation'
-      ? await api.subgraph({ cooperation: true, limit: url.limit })
+      ? await api.subgraph({ cooperation: true, limit: url.limit, year: url.year })
       : name === 'all'
-        ? await api.subgraph({ limit: url.limit })
+        ? await api.subgraph({ limit: url.limit, year: url.year })
         : { nodes: [], edges: [] });
   const cache = name === 'all' ? loadPositions('all') : new Map<string, [number, number]>();
   mergeSubgraph(graph, data, cache);
@@ -311,8 +312,25 @@ document.addEventListener('keydown', (ev) => {
   }
 });
 
+/** Fills the year filter from the documents' dates and reloads the view when it changes. */
+async function setUpYears(): Promise<void> {
+  const select = byId<HTMLSelectElement>('year');
+  const years = [...new Set((await api.documents()).flatMap((d) => (d.date ? [Number(d.date.slice(0, 4))] : [])))];
+  years.sort((a, b) => b - a);
+  select.replaceChildren(
+    el('option', { text: t('allYears'), attrs: { value: '', 'data-i18n': 'allYears' } }),
+    ...years.map((y) => el('option', { text: String(y), attrs: { value: String(y) } })),
+  );
+  select.value = url.year ? String(url.year) : '';
+  select.addEventListener('change', () => {
+    url.year = select.value ? Number(select.value) : undefined;
+    void loadView(currentView === 'cypher' ? 'all' : currentView).catch(showError);
+  });
+}
+
 async function start(): Promise<void> {
   hook.stats = await api.stats();
+  await setUpYears();
   byId('view-cypher').hidden = !hook.stats.cypher;
   await loadView(url.view === 'cypher' && !hook.stats.cypher ? 'all' : url.view);
   if (url.node) await select(url.node);

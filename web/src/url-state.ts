@@ -26,6 +26,8 @@ export interface UrlState {
   /** Largest number of nodes to load. */
   limit?: number;
   communities: boolean;
+  /** Only entities mentioned in documents of this year. */
+  year?: number;
 }
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] | undefined {
@@ -51,6 +53,7 @@ export function readUrlState(search: string): UrlState {
     lang: p.get('lang') === 'en' ? 'en' : 'zh',
     limit: Number.isInteger(limit) && limit > 0 ? limit : undefined,
     communities: p.get('communities') === '1',
+    year: /^\d{4}$/.test(p.get('year') ?? '') ? Number(p.get('year')) : undefined,
   };
 }
 
@@ -69,6 +72,7 @@ export function writeUrlState(s: UrlState): string {
   if (s.lang !== 'zh') p.set('lang', s.lang);
   if (s.limit) p.set('limit', String(s.limit));
   if (s.communities) p.set('communities', '1');
+  if (s.year) p.set('year', String(s.year));
   const q = p.toString();
   return q ? `?${q}` : '';
 }

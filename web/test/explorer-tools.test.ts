@@ -90,4 +90,15 @@ describe('web explorer tools', () => {
     await page.click('[data-testid=ask-submit]');
     await page.waitForSelector('[data-testid=ask-error]');
   });
+
+  it('should show only entities of the chosen year', async () => {
+    const { page } = await openPage(h);
+    await page.selectOption('[data-testid=year-filter]', '2021');
+    await page.waitForFunction(
+      (id) => !window.__fupin.graph.hasNode(id) && window.__fupin.layout === 'done',
+      ids.yuhang,
+    );
+    expect(await page.evaluate((id) => window.__fupin.graph.hasNode(id), ids.wuzhong)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2021');
+  });
 });

@@ -47,7 +47,7 @@ function doc(path: string, title: string, date: string, text: string): Document 
 
 const docs = {
   cooperation: doc('reports/wuzhong-congjiang.txt', '吴中区与从江县东西部协作工作简报', '2021-06-30', COOPERATION_TEXT),
-  script: doc('reports/yuhang-taijiang.txt', '余杭区帮扶台江县情况通报', '2021-09-15', SCRIPT_TEXT),
+  script: doc('reports/yuhang-taijiang.txt', '余杭区帮扶台江县情况通报', '2020-09-15', SCRIPT_TEXT),
 };
 
 type Spec = [EntityType, string, string?, string?];
