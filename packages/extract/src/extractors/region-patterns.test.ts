@@ -40,4 +40,9 @@ describe('unlistedRegions', () => {
     expect(unlisted('从江县加快发展。党扭村村民是加榜乡第一批外出务工人员。')).toEqual(['Village:党扭村<加榜乡']);
     expect(unlisted('从江县加快发展。干部走访党扭村，家住加榜乡的老人也来了。')).toEqual(['Village:党扭村<']);
   });
+
+  it('should read a village jieba glued to its suffix only right after its township', () => {
+    expect(unlisted('从江县加榜乡坡塘村发展芒果产业。')).toEqual(['Village:坡塘村<加榜乡']);
+    expect(unlisted('从江县加快发展，她原来住在加榜乡的一个偏僻山村。')).toEqual([]);
+  });
 });

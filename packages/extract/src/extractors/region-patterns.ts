@@ -117,7 +117,8 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     if (level === 'County' && !(before && LEVEL_DEPTH[before.type as RegionLevel] < LEVEL_DEPTH.County)) continue;
     const words = wordBoundaries(ctx, sentence);
     // The suffix must start a word: 城镇, 农村, 贫困村 are words, not names.
-    if (!words.has(p)) continue;
+    const glued = !words.has(p);
+    if (glued && !placeWordEndsAt(ctx, sentence, p, q)) continue;
     if (!hard && level === 'Village') {
       // A township stem may stand right before the village (某湾|银德社区): look the head up as a township.
       const town = townshipHead(ctx, s, p, sentence, covered);
@@ -141,8 +142,9 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
       if (start < 0) continue;
       s = start;
     }
-    // Townships and counties the list lacks are rare (a misspelling, a new name): only after a hard boundary.
-    if (!hard && level !== 'Village') continue;
+    // Townships and counties the list lacks are rare (a misspelling, a new name): only after a hard boundary;
+    // so is a village jieba glued to its suffix (某镇坡|塘村, not 一个偏僻|山村).
+    if (!hard && (level !== 'Village' || glued)) continue;
     const stem = text.slice(s, p);
     if (stem.length < 2 || BAD_CHAR.test(stem) || GENERIC.test(stem) || NUMERAL_END.test(stem)) continue;
     if (VERB_BEFORE_SUFFIX.has(stem[stem.length - 1]!)) continue;
@@ -170,6 +172,11 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
   }
   assignSentenceParents(ctx, known, found);
   return found;
+}
+
+/** Whether jieba glued the suffix into a place-name word ending with it (坡|塘村/ns): still a name's suffix. */
+function placeWordEndsAt(ctx: DocContext, sentence: number, p: number, q: number): boolean {
+  return wordTags(ctx, sentence).some((w) => w.start < p && w.end === q && w.tag === 'ns');
 }
 
 /**
