@@ -77,6 +77,8 @@ export async function startHarness(batch: GraphBatch): Promise<Harness> {
 
 /** Opens a fresh page (own localStorage) at a path and waits until the graph is loaded and laid out. */
 export async function openPage(h: Harness, path = '/'): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  // One page at a time: the previous test's page is closed so idle renderers do not pile up.
+  for (const open of h.browser.contexts()) await open.close();
   const context = await h.browser.newContext({ viewport: { width: 1366, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
