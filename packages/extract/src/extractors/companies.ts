@@ -276,6 +276,18 @@ const NAME_VERBS = new Set([
   '援助',
   '检测',
   '设计',
+  '繁育',
+  '育苗',
+  '保种',
+  '精制',
+  '脱毒',
+  '收购',
+  '批发',
+  '冷藏',
+  '仓储',
+  '配送',
+  '展销',
+  '集配',
 ]);
 
 // verbs that may open the words before a suffix but never a name (建设加工厂, 投资建设…)

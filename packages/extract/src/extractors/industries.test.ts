@@ -36,6 +36,16 @@ describe('industryExtractor', () => {
     expect(industries('发展了一批见效快、附加值高的特色产业，发展坝区产业。')).toEqual([]);
   });
 
+  it('should take the leading products of a township and products before their base', () => {
+    expect(industries('南宫镇主打蓝莓和食用菌。')).toEqual(['蓝莓', '食用菌']);
+    expect(industries('建成白茶基地2200亩、精品水果基地1200亩。')).toEqual(['白茶', '精品水果']);
+  });
+
+  it('should drop a leading place from a product', () => {
+    expect(industries('从江县加快发展。发展从江香猪、椪柑等特色产业。')).toContain('椪柑');
+    expect(industries('从江县加快发展。发展从江香猪、椪柑等特色产业。')).not.toContain('从江香猪');
+  });
+
   it('should take a designated leading industry', () => {
     expect(industries('确立蓝莓为全县主导产业。')).toEqual(['蓝莓']);
   });

@@ -37,13 +37,15 @@ const QUANTITY_RE = new RegExp(
 );
 // 等产业, 等特色产业, “五大产业”, 等作为主导产业
 const LIST_END_RE =
-  /(?:等(?:其他|其它)?(?:特色|主导|优势|扶贫|农业|富民|支柱|经济)?(?:产业|作物|农作物|作为[^，。；,;]{0,6}(?:主导|支柱|特色|优势)产业)|[“"]?[一二三四五六七八九十]大(?:特色|主导|优势)?产业[”"]?)/g;
+  /(?:等(?:其他|其它)?(?:特色|主导|优势|扶贫|农业|富民|支柱|经济|林下|特色农|优质)?(?:产业|作物|农作物|中药材|作为[^，。；,;]{0,6}(?:主导|支柱|特色|优势)产业)|[“"]?[一二三四五六七八九十]大(?:特色|主导|优势)?产业[”"]?)/g;
 // 确立锥栗为全乡主导产业, 把茶叶作为支柱产业
 const DESIGNATE_RE =
   /(?:确立|选择|选定|把|将)([\u4e00-\u9fff、]{2,24}?)(?:为|作为)[^，。；,;]{0,6}(?:主导|支柱|特色|优势|首位)产业/g;
 // 发展蓝莓产业, 做强茶叶、油茶产业: the products before 产业 after a developing verb
 const DEVELOP_INDUSTRY_RE =
   /(?:发展|培育|做大|做强|做优|壮大|打造|推进)(?:壮大|做强|做优)?([\u4e00-\u9fff、和]{2,24}?)(?:特色|主导|优势|生态|富民)?产业(?!园|带|基地|链|扶贫|革命|发展|结构)/g;
+// 某镇主打茶叶, 主打乡村旅游和食用菌: a township's leading products
+const LEADING_PRODUCT_RE = /主打([\u4e00-\u9fff、和]{2,16}?)(?=[，。；,;]|$)/g;
 const LIST_SPLIT_RE = /[、和及与]|以及/;
 const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
 const PRODUCT_SITE_RE = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})$`);
@@ -153,6 +155,10 @@ function listHits(
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '', 2);
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
+  for (const m of text.matchAll(LEADING_PRODUCT_RE)) {
+    const start = (m.index ?? 0) + 2;
+    lists.push([start, start + (m[1]?.length ?? 0), true]);
+  }
   for (const m of text.matchAll(DESIGNATE_RE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), false]);
@@ -240,10 +246,13 @@ export function findIndustries(
     // 万亩蔬菜基地: the product without the base
     const base = PRODUCT_SITE_RE.exec(text.slice(start, end));
     if (base && base.index > 0) end = start + base.index;
+    // a place name is never a product (彦洞乡总计…), though it may lead one (某县空心李 → 空心李)
+    for (const [a, b] of taken) {
+      if (a <= start && b > start && b < end) start = b;
+    }
+    if (taken.some(([a, b]) => start < b && a < end)) return;
     const name = text.slice(start, end);
     if (!acceptName(name)) return;
-    // a place name is never a product (彦洞乡总计…)
-    if (taken.some(([a, b]) => start < b && a < end)) return;
     if (hits.some((h) => start < h.end && h.start < end)) return;
     hits.push({ name, start, end, via });
   };

@@ -23,6 +23,11 @@ describe('siteExtractor', () => {
     expect(sites('台江县南宫镇茶叶基地一角')).toEqual(['台江县南宫镇茶叶基地']);
   });
 
+  it('should take a base named by what it breeds, and a named sales centre', () => {
+    expect(sites('思明区援建的马铃薯良种繁育基地带动农户。')).toEqual(['马铃薯良种繁育基地']);
+    expect(sites('从江县加快发展。在杭州市建成从江农特产品展销中心。')).toEqual(['从江农特产品展销中心']);
+  });
+
   it('should not take generic sites', () => {
     expect(sites('在县城集中安置点建成扶贫车间15家，猕猴桃基地喜获丰收。')).toEqual([]);
     expect(sites('规划建设安置点15个。')).toEqual([]);
