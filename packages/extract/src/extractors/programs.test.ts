@@ -38,6 +38,11 @@ describe('programExtractor', () => {
     expect(programs('种植有机高粱+烤烟30万亩。')).toEqual([]);
   });
 
+  it('should take named loans and paired-school programs', () => {
+    expect(programs('村民以土地和“惠农贷”入股。')).toEqual(['惠农贷']);
+    expect(programs('两地学校结成“手拉手”对子。')).toEqual(['手拉手']);
+  });
+
   it('should take programs listed side by side', () => {
     expect(programs('通过“以训促转”“送岗上门”等方式提升就业技能。')).toEqual(['以训促转', '送岗上门']);
   });

@@ -47,7 +47,9 @@ const NUMBERED_CATEGORY_END_RE = /(?:级|户|家庭|人员|产业|班子|方面|
 const NUMBERED_MEASURE_RE = /^[一二三四五六七八九十两]+[个项种场条步重支]/;
 // a quoted name that itself ends in a program word: “锦屏模式”, “冲刺90天打赢歼灭战”
 const INNER_STRONG_SUFFIX_RE = /(?:行动|工程|项目|计划|模式|机制|工作法|战略|攻坚战|歼灭战)$/;
-const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|贷|产业带|示范带|示范区|助学金|基金|课堂|直通车)$/;
+const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|产业带|示范带|示范区|助学金|基金|课堂|直通车)$/;
+// named loans are financial programs: “特惠贷”, “坝兴贷”
+const LOAN_RE = /^[\u4e00-\u9fff]{2,4}贷$/;
 // reduplicated heads name rural programs: 组组通, 户户清, 村村通
 const REDUPLICATED_RE = /^([\u4e00-\u9fff])\1[\u4e00-\u9fff]{1,2}$/;
 // a quote right after a program word is one of its parts: 产业革命“八要素”, 党建扶贫“十攻略”
@@ -142,6 +144,7 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   if (numeric && NUMBERED_MEASURE_RE.test(q)) score += 1;
   if (PLUS_FORMULA_RE.test(q)) score += 1;
   if (q.length >= 4 && INNER_STRONG_SUFFIX_RE.test(q)) score += 2;
+  else if (LOAN_RE.test(q)) score += 2;
   else if (INNER_SUFFIX_RE.test(q)) score += 1;
   if (REDUPLICATED_RE.test(q)) score += 1;
   const afterDe = tail.startsWith('的') ? tail.slice(1) : tail;

@@ -62,6 +62,12 @@ export const PROGRAM_FOLLOWERS_STRONG = [
  * @example 按照“能带不停”原则 (weak: slogans take 原则 too)
  */
 export const PROGRAM_FOLLOWERS_WEAK = [
+  '帮扶',
+  '医疗帮扶',
+  '教育帮扶',
+  '下沉',
+  '对子',
+  '入股',
   '活动',
   '等活动',
   '问题',
