@@ -136,6 +136,12 @@ export function subjectRegions(
   if (inClause.length) return nearestWithCoordinated(text, inClause).map(refOf);
   const initial = here.filter((m) => clauseInitial(ctx, s.start, m));
   if (initial.length) return nearestWithCoordinated(text, initial).map(refOf);
+  // 某区某村与高峰村结对后，…建成茶叶基地: the nearest region of the document's side named before
+  const sameSide = here.filter(
+    (m) => m.code === undefined || !isEasternCode(m.code) || isEasternCode(ctx.primaryRegion?.code),
+  );
+  const nearest = sameSide[sameSide.length - 1];
+  if (nearest && nearest.type !== 'Prefecture') return nearestWithCoordinated(text, sameSide).map(refOf);
   for (let k = sentence - 1; carry && k >= 0 && k >= sentence - 4; k--) {
     const prev = ctx.sentences[k];
     if (!prev) break;
