@@ -111,7 +111,8 @@ function nearestWithCoordinated(text: string, list: EntityMention[]): EntityMent
 /**
  * The region(s) acting at offset `at` of sentence `sentence`: the nearest region (and those joined to
  * it by 和/与/、) before `at` in the same clause; else the nearest clause-initial region before `at` in
- * the sentence; else the last clause-initial region of the previous sentences of the paragraph (or a
+ * the sentence (a scene-setting 在某村， counts); else the nearest region of the document's side before
+ * `at` in the sentence; else the last clause-initial region of the previous sentences of the paragraph (or a
  * `某乡：` headline just before); else the document's primary region.
  * @param ctx - document context with region mentions
  * @param sentence - sentence index
