@@ -116,10 +116,9 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     // County-level names the gazetteer lacks are read only right after their city (某市某区).
     if (level === 'County' && !(before && LEVEL_DEPTH[before.type as RegionLevel] < LEVEL_DEPTH.County)) continue;
     const words = wordBoundaries(ctx, sentence);
-    // The suffix must start a word: 城镇, 农村, 贫困村 are words, not names.
+    // The suffix must start a word (城镇, 农村, 贫困村 are words), unless jieba glued it into a place name.
     const glued = !words.has(p);
-    if (glued && !placeWordEndsAt(ctx, sentence, p, q)) continue;
-    if (!hard && level === 'Village') {
+    if (!hard && !glued && level === 'Village') {
       // A township stem may stand right before the village (某湾|银德社区): look the head up as a township.
       const town = townshipHead(ctx, s, p, sentence, covered);
       if (town) {
@@ -148,6 +147,7 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     const stem = text.slice(s, p);
     if (stem.length < 2 || BAD_CHAR.test(stem) || GENERIC.test(stem) || NUMERAL_END.test(stem)) continue;
     if (VERB_BEFORE_SUFFIX.has(stem[stem.length - 1]!)) continue;
+    if (glued && !placeWordEndsAt(ctx, sentence, p, q)) continue;
     if (!plausibleStem(ctx, sentence, s, p, endsAt.has(s), level !== 'Village')) continue;
     // A quoted “某某村” is a nickname (a village famous for a product), not a village.
     if (QUOTE_OPEN.test(text[s - 1] ?? '') && QUOTE_CLOSE.test(text[q] ?? '')) continue;
@@ -197,7 +197,10 @@ function townshipHead(
   if (!gaz?.lookup || !county) return undefined;
   let w = s;
   while (w > sentenceStart && p - w < 7 && isCjk(text[w - 1]) && !STOP.has(text[w - 1]!) && !covered[w - 1]) w--;
-  for (let k = w; k <= p - 4; k++) {
+  // The township stem starts at a hard boundary (到|某某湾银德社区), so only one start is tried.
+  const hardStart = w === sentenceStart || !isCjk(text[w - 1]) || STOP.has(text[w - 1]!) || covered[w - 1] === 1;
+  if (!hardStart) return undefined;
+  for (let k = w; k <= Math.min(w, p - 4); k++) {
     for (let e = k + 2; e <= Math.min(k + 4, p - 2); e++) {
       const head = text.slice(k, e);
       for (const suffix of ['街道', '镇', '乡']) {
