@@ -10,9 +10,34 @@
  */
 import { entityId, relationId } from '@fupin/graph-schema';
 
-const STEMS = '安平和兴新东西南北中上下大小长高龙凤石山水河江溪坝坪塘坡岭沟湾田林花桥口寨屯营关门岩洞阳明清白青红黄金银宝丰乐富康宁华';
-const PROGRAMS = ['春风行动', '雨露计划', '易地扶贫搬迁', '组组通', '产业扶贫', '消费扶贫', '以工代赈', '光伏扶贫', '健康扶贫', '教育扶贫'];
-const INDUSTRIES = ['茶叶', '辣椒', '中药材', '食用菌', '生猪', '肉牛', '百香果', '刺梨', '蓝莓', '精品水果', '蔬菜', '油茶'];
+const STEMS =
+  '安平和兴新东西南北中上下大小长高龙凤石山水河江溪坝坪塘坡岭沟湾田林花桥口寨屯营关门岩洞阳明清白青红黄金银宝丰乐富康宁华';
+const PROGRAMS = [
+  '春风行动',
+  '雨露计划',
+  '易地扶贫搬迁',
+  '组组通',
+  '产业扶贫',
+  '消费扶贫',
+  '以工代赈',
+  '光伏扶贫',
+  '健康扶贫',
+  '教育扶贫',
+];
+const INDUSTRIES = [
+  '茶叶',
+  '辣椒',
+  '中药材',
+  '食用菌',
+  '生猪',
+  '肉牛',
+  '百香果',
+  '刺梨',
+  '蓝莓',
+  '精品水果',
+  '蔬菜',
+  '油茶',
+];
 
 /** Mulberry32: small seeded PRNG so every run builds the same graph. */
 export function seededRandom(seed) {
@@ -37,7 +62,15 @@ export function generateGraph({ counties = 100, townshipsPerCounty = 10, village
   const stem = () => pick(STEMS) + pick(STEMS);
   const entities = [];
   const relations = [];
-  const evidence = (n) => [{ documentId: `doc:bench${String(n % 997).padStart(4, '0')}`, sentence: '（合成基准数据）', start: n % 1000, end: (n % 1000) + 8, extractor: 'bench' }];
+  const evidence = (n) => [
+    {
+      documentId: `doc:bench${String(n % 997).padStart(4, '0')}`,
+      sentence: '（合成基准数据）',
+      start: n % 1000,
+      end: (n % 1000) + 8,
+      extractor: 'bench',
+    },
+  ];
   const region = (type, name, code, parentCode, aliases = []) => {
     const entity = { id: entityId(type, name, code), type, name, aliases, code };
     if (parentCode) entity.parentCode = parentCode;
@@ -45,30 +78,60 @@ export function generateGraph({ counties = 100, townshipsPerCounty = 10, village
     return entity;
   };
   const link = (type, source, target, properties = {}) => {
-    relations.push({ id: relationId(type, source.id, target.id), type, source: source.id, target: target.id, evidence: evidence(relations.length), properties });
+    relations.push({
+      id: relationId(type, source.id, target.id),
+      type,
+      source: source.id,
+      target: target.id,
+      evidence: evidence(relations.length),
+      properties,
+    });
   };
 
   const province = region('Province', '贵州省', '520000000000');
   const prefectures = Array.from({ length: Math.max(1, Math.ceil(counties / 12)) }, (_, p) => {
-    const prefecture = region('Prefecture', `${stem()}州`, `52${String(p + 1).padStart(2, '0')}00000000`, province.code);
+    const prefecture = region(
+      'Prefecture',
+      `${stem()}州`,
+      `52${String(p + 1).padStart(2, '0')}00000000`,
+      province.code,
+    );
     link('LOCATED_IN', prefecture, province);
     return prefecture;
   });
   const east = region('Province', '江苏省', '320000000000');
-  const eastCities = Array.from({ length: 10 }, (_, c) => region('Prefecture', `${stem()}市`, `32${String(c + 1).padStart(2, '0')}00000000`, east.code));
+  const eastCities = Array.from({ length: 10 }, (_, c) =>
+    region('Prefecture', `${stem()}市`, `32${String(c + 1).padStart(2, '0')}00000000`, east.code),
+  );
   const eastDistricts = Array.from({ length: Math.max(1, counties) }, (_, d) => {
     const city = eastCities[d % eastCities.length];
-    const district = region('County', `${stem()}区`, `${city.code.slice(0, 4)}${String(Math.floor(d / eastCities.length) + 1).padStart(2, '0')}000000`, city.code);
+    const district = region(
+      'County',
+      `${stem()}区`,
+      `${city.code.slice(0, 4)}${String(Math.floor(d / eastCities.length) + 1).padStart(2, '0')}000000`,
+      city.code,
+    );
     link('LOCATED_IN', district, city);
     return district;
   });
   const programs = PROGRAMS.map((name) => ({ id: entityId('Program', name), type: 'Program', name, aliases: [] }));
-  const industries = INDUSTRIES.map((name) => ({ id: entityId('Industry', name), type: 'Industry', name, aliases: [] }));
+  const industries = INDUSTRIES.map((name) => ({
+    id: entityId('Industry', name),
+    type: 'Industry',
+    name,
+    aliases: [],
+  }));
   entities.push(...programs, ...industries);
 
   for (let c = 0; c < counties; c++) {
     const prefecture = prefectures[Math.floor(c / 12)];
-    const county = region('County', `${stem()}县`, `${prefecture.code.slice(0, 4)}${String((c % 12) + 1).padStart(2, '0')}000000`, prefecture.code, []);
+    const county = region(
+      'County',
+      `${stem()}县`,
+      `${prefecture.code.slice(0, 4)}${String((c % 12) + 1).padStart(2, '0')}000000`,
+      prefecture.code,
+      [],
+    );
     county.aliases.push(county.name.slice(0, 2));
     link('LOCATED_IN', county, prefecture);
     const partner = eastDistricts[c];
@@ -79,15 +142,30 @@ export function generateGraph({ counties = 100, townshipsPerCounty = 10, village
     for (let k = 0; k < 2; k++) link('DEVELOPS', county, industries[(c + k * 5) % industries.length]);
     for (let k = 0; k < 5; k++) {
       // Names repeat across counties, so the id carries the county and index (as a resolver would disambiguate).
-      const company = { id: `Company:bench-${c}-${k}`, type: 'Company', name: `${stem()}${stem()}农业发展有限公司`, aliases: [] };
+      const company = {
+        id: `Company:bench-${c}-${k}`,
+        type: 'Company',
+        name: `${stem()}${stem()}农业发展有限公司`,
+        aliases: [],
+      };
       entities.push(company);
       link('INVESTS_IN', company, county);
     }
     for (let t = 0; t < townshipsPerCounty; t++) {
-      const township = region('Township', `${stem()}镇`, `${county.code.slice(0, 6)}${String(t + 1).padStart(3, '0')}000`, county.code);
+      const township = region(
+        'Township',
+        `${stem()}镇`,
+        `${county.code.slice(0, 6)}${String(t + 1).padStart(3, '0')}000`,
+        county.code,
+      );
       link('LOCATED_IN', township, county);
       for (let v = 0; v < villagesPerTownship; v++) {
-        const village = region('Village', `${stem()}村`, `${township.code.slice(0, 9)}${String(v + 1).padStart(3, '0')}`, township.code);
+        const village = region(
+          'Village',
+          `${stem()}村`,
+          `${township.code.slice(0, 9)}${String(v + 1).padStart(3, '0')}`,
+          township.code,
+        );
         link('LOCATED_IN', village, township);
       }
     }
@@ -103,9 +181,11 @@ export function percentile(sorted, p) {
 
 // Traditional forms of the stem and suffix characters that have one (for traditional-input searches).
 const TRADITIONAL = new Map(
-  [...'东東兴興长長龙龍凤鳳坝壩湾灣桥橋门門宝寶丰豐乐樂华華宁寧岭嶺沟溝银銀红紅黄黃关關镇鎮县縣区區营營阳陽'.matchAll(/(.)(.)/gu)].map(
-    (match) => [match[1], match[2]],
-  ),
+  [
+    ...'东東兴興长長龙龍凤鳳坝壩湾灣桥橋门門宝寶丰豐乐樂华華宁寧岭嶺沟溝银銀红紅黄黃关關镇鎮县縣区區营營阳陽'.matchAll(
+      /(.)(.)/gu,
+    ),
+  ].map((match) => [match[1], match[2]]),
 );
 
 /** The name with every character that has a traditional form converted (从江县-style → 從江縣-style). */

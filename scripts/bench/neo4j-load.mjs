@@ -53,20 +53,26 @@ try {
 
   const graph = generateGraph({ counties: Number(values.counties) });
   const naiveCount = Number(values.naive);
-  console.log(`graph: ${graph.entities.length} entities, ${graph.relations.length} relations; batch size ${values.batch}`);
+  console.log(
+    `graph: ${graph.entities.length} entities, ${graph.relations.length} relations; batch size ${values.batch}`,
+  );
 
   const store = new Neo4jStore({ ...connection, batchSize: Number(values.batch) });
   await store.init();
   let started = performance.now();
   await store.write({ ...graph, relations: [] });
   const entitySeconds = (performance.now() - started) / 1000;
-  console.log(`batched entities:  ${graph.entities.length} in ${entitySeconds.toFixed(1)} s = ${Math.round(graph.entities.length / entitySeconds)} entities/s`);
+  console.log(
+    `batched entities:  ${graph.entities.length} in ${entitySeconds.toFixed(1)} s = ${Math.round(graph.entities.length / entitySeconds)} entities/s`,
+  );
 
   started = performance.now();
   await store.write({ documents: [], entities: [], relations: graph.relations, mentions: [] });
   const batchedSeconds = (performance.now() - started) / 1000;
   const batchedRate = graph.relations.length / batchedSeconds;
-  console.log(`batched relations: ${graph.relations.length} in ${batchedSeconds.toFixed(1)} s = ${Math.round(batchedRate)} relations/s`);
+  console.log(
+    `batched relations: ${graph.relations.length} in ${batchedSeconds.toFixed(1)} s = ${Math.round(batchedRate)} relations/s`,
+  );
   await store.close();
 
   // Naive: the same MERGE + evidence union, one relation per write transaction, on new PARTNERS_WITH
@@ -87,7 +93,13 @@ try {
   for (let index = 0; index < naiveCount; index++) {
     const source = companies[index % companies.length].id;
     const target = villages[(index * 7919) % villages.length].id;
-    const evidence = { documentId: 'doc:naive', sentence: '（合成基准数据）', start: index, end: index + 8, extractor: 'bench' };
+    const evidence = {
+      documentId: 'doc:naive',
+      sentence: '（合成基准数据）',
+      start: index,
+      end: index + 8,
+      extractor: 'bench',
+    };
     await session.executeWrite((tx) =>
       tx.run(statement, {
         source,
@@ -101,7 +113,9 @@ try {
   const naiveSeconds = (performance.now() - started) / 1000;
   await session.close();
   const naiveRate = naiveCount / naiveSeconds;
-  console.log(`naive relations:   ${naiveCount} in ${naiveSeconds.toFixed(1)} s = ${Math.round(naiveRate)} relations/s (subset; ${graph.relations.length} would take ~${Math.round(graph.relations.length / naiveRate)} s)`);
+  console.log(
+    `naive relations:   ${naiveCount} in ${naiveSeconds.toFixed(1)} s = ${Math.round(naiveRate)} relations/s (subset; ${graph.relations.length} would take ~${Math.round(graph.relations.length / naiveRate)} s)`,
+  );
   console.log(`ratio batched/naive: ${(batchedRate / naiveRate).toFixed(1)}x`);
 } finally {
   await driver.close();

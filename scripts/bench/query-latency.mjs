@@ -60,7 +60,9 @@ async function time(label, args, call) {
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(22)} p50 ${percentile(samples, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(8)} ms`);
+  console.log(
+    `  ${label.padEnd(22)} p50 ${percentile(samples, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(8)} ms`,
+  );
 }
 
 async function measure(name, store) {
@@ -103,7 +105,9 @@ if (values.store === 'neo4j' || values.store === 'both') {
     const loaded = stats.nodes === graph.entities.length && (stats.relationsByType.LOCATED_IN ?? 0) > 0;
     if (!loaded) {
       if (stats.nodes > 0 && !values.wipe) {
-        console.error(`query-latency: Neo4j holds ${stats.nodes} other nodes; pass --wipe to replace them with the benchmark graph`);
+        console.error(
+          `query-latency: Neo4j holds ${stats.nodes} other nodes; pass --wipe to replace them with the benchmark graph`,
+        );
         process.exit(2);
       }
       const rows = await store.cypher('MATCH (n) RETURN count(n) AS c');

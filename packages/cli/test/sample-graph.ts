@@ -10,12 +10,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { vi } from 'vitest';
-import { documentId, entityId, relationId, sha256Hex, type Entity, type GraphBatch, type RelationType } from '@fupin/graph-schema';
+import {
+  documentId,
+  entityId,
+  relationId,
+  sha256Hex,
+  type Entity,
+  type GraphBatch,
+  type RelationType,
+} from '@fupin/graph-schema';
 import { EmbeddedStore } from '@fupin/store';
 
 const TEXT = '吴江区对口帮扶从江县。从江县丙妹镇岜沙村实施春风行动。苏新农业发展有限公司在从江县投资。';
 
-const region = (type: Entity['type'], name: string, code: string, parentCode?: string, aliases: string[] = []): Entity => ({
+const region = (
+  type: Entity['type'],
+  name: string,
+  code: string,
+  parentCode?: string,
+  aliases: string[] = [],
+): Entity => ({
   id: entityId(type, name, code),
   type,
   name,
@@ -30,7 +44,12 @@ export const S = {
   岜沙村: region('Village', '岜沙村', '522633100201', '522633100000'),
   吴江区: region('County', '吴江区', '320509000000'),
   春风行动: { id: entityId('Program', '春风行动'), type: 'Program', name: '春风行动', aliases: [] } as Entity,
-  苏新农业: { id: entityId('Company', '苏新农业发展有限公司'), type: 'Company', name: '苏新农业发展有限公司', aliases: [] } as Entity,
+  苏新农业: {
+    id: entityId('Company', '苏新农业发展有限公司'),
+    type: 'Company',
+    name: '苏新农业发展有限公司',
+    aliases: [],
+  } as Entity,
 };
 
 /** The sample graph as one batch. */

@@ -5,14 +5,7 @@
  * idempotent writes of GraphBatches, document replacement for incremental ingest, and the typed query
  * API that the CLI, the HTTP server and `fupin ask` use. The shared test suite runs against both.
  */
-import type {
-  Document,
-  Entity,
-  EntityType,
-  Evidence,
-  GraphBatch,
-  RelationType,
-} from '@fupin/graph-schema';
+import type { Document, Entity, EntityType, Evidence, GraphBatch, RelationType } from '@fupin/graph-schema';
 
 /** An entity as queries return it: enough to draw and label a node. */
 export interface EntitySummary {

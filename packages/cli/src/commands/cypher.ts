@@ -9,7 +9,14 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { QueryError, parseOrThrow } from '@fupin/graph-schema';
 import { Neo4jStore, type CypherResult } from '@fupin/store';
-import { addStoreOptions, formatTable, printJson, printLine, withStore, type StoreCliOptions } from './store-options.js';
+import {
+  addStoreOptions,
+  formatTable,
+  printJson,
+  printLine,
+  withStore,
+  type StoreCliOptions,
+} from './store-options.js';
 
 /**
  * Parses `--param k=v` values: JSON where the value is JSON (numbers, booleans, lists), else a string.
@@ -21,7 +28,10 @@ export function parseParams(params: readonly string[]): Record<string, unknown> 
   for (const param of params) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/su.exec(param);
     if (!match) {
-      throw new QueryError('QUERY_INVALID', `cli.cypher: --param ${param}; expected name=value, e.g. --param name=从江县`);
+      throw new QueryError(
+        'QUERY_INVALID',
+        `cli.cypher: --param ${param}; expected name=value, e.g. --param name=从江县`,
+      );
     }
     const [, key, raw] = match as unknown as [string, string, string];
     let value: unknown = raw;
@@ -58,15 +68,27 @@ export function registerCypher(program: Command): void {
       .description('run a read-only Cypher query on the Neo4j store (只读 Cypher 查询)')
       .argument('<query>', 'Cypher, e.g. "MATCH (n:County) RETURN n.name LIMIT 5"'),
   )
-    .option('--param <k=v>', 'query parameter (repeatable), e.g. --param name=从江县', (value: string, all: string[]) => [...all, value], [])
+    .option(
+      '--param <k=v>',
+      'query parameter (repeatable), e.g. --param name=从江县',
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .option('--timeout <ms>', 'transaction timeout in milliseconds', '10000')
     .option('--json', 'print JSON')
     .action(async (query: string, options: StoreCliOptions & { param: string[]; timeout: string; json?: boolean }) => {
       const params = parseParams(options.param);
-      const timeoutMs = parseOrThrow(z.coerce.number().int().min(1).max(3_600_000), options.timeout, 'cli.cypher --timeout');
+      const timeoutMs = parseOrThrow(
+        z.coerce.number().int().min(1).max(3_600_000),
+        options.timeout,
+        'cli.cypher --timeout',
+      );
       const result = await withStore({ ...options, store: options.store ?? 'neo4j' }, async (store) => {
         if (!(store instanceof Neo4jStore)) {
-          throw new QueryError('QUERY_UNSUPPORTED', 'cli.cypher: Cypher needs the Neo4j store; expected --store neo4j or --neo4j URI');
+          throw new QueryError(
+            'QUERY_UNSUPPORTED',
+            'cli.cypher: Cypher needs the Neo4j store; expected --store neo4j or --neo4j URI',
+          );
         }
         return store.cypher(query, params, { timeoutMs });
       });

@@ -25,7 +25,9 @@ describe('registerExport', () => {
   });
 
   it('should refuse an unknown format with SCHEMA_INVALID', async () => {
-    await expect(runCli([registerExport], ['export', '--format', 'png', '--out', dir, '--data', dir])).rejects.toMatchObject({
+    await expect(
+      runCli([registerExport], ['export', '--format', 'png', '--out', dir, '--data', dir]),
+    ).rejects.toMatchObject({
       code: 'SCHEMA_INVALID',
     });
   });

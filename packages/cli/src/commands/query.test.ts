@@ -23,7 +23,9 @@ describe('registerQuery', () => {
   });
 
   it('should answer children, companies, programs and path', async () => {
-    expect(JSON.parse(await run('children', '从江县', '--json')).map((c: { name: string }) => c.name)).toEqual(['丙妹镇']);
+    expect(JSON.parse(await run('children', '从江县', '--json')).map((c: { name: string }) => c.name)).toEqual([
+      '丙妹镇',
+    ]);
     expect(await run('companies', '从江县')).toContain('苏新农业发展有限公司');
     expect(await run('programs', '岜沙村')).toContain('春风行动');
     const path = JSON.parse(await run('path', '吴江区', '岜沙村', '--json'));

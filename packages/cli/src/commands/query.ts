@@ -18,7 +18,15 @@ import {
   type EntityType,
 } from '@fupin/graph-schema';
 import { resolveName, type EntitySummary, type GraphStore, type RelationView, type Subgraph } from '@fupin/store';
-import { addStoreOptions, formatTable, printJson, printLine, truncate, withStore, type StoreCliOptions } from './store-options.js';
+import {
+  addStoreOptions,
+  formatTable,
+  printJson,
+  printLine,
+  truncate,
+  withStore,
+  type StoreCliOptions,
+} from './store-options.js';
 
 interface JsonOption {
   json?: boolean;
@@ -28,7 +36,11 @@ interface JsonOption {
  * Finds the entity a command-line argument names: an id as-is, else the best search hit.
  * @example await resolveArgument(store, '從江') // { id: 'region:522633000000', name: '从江县', … }
  */
-export async function resolveArgument(store: GraphStore, argument: string, types?: readonly EntityType[]): Promise<EntitySummary> {
+export async function resolveArgument(
+  store: GraphStore,
+  argument: string,
+  types?: readonly EntityType[],
+): Promise<EntitySummary> {
   if (argument.includes(':')) {
     const detail = await store.entity(argument);
     if (detail) return detail.entity;
@@ -142,7 +154,9 @@ export function registerQuery(program: Command): void {
     .option('--depth <n>', 'how many relations away', '1')
     .option('--rel <type...>', 'only these relation types, e.g. ASSISTS LOCATED_IN')
     .action(async (name: string, options: StoreCliOptions & JsonOption & { depth: string; rel?: string[] }) => {
-      const types = (options.rel ?? []).map((type) => parseOrThrow(RelationTypeSchema, type, 'cli.query.neighbours --rel'));
+      const types = (options.rel ?? []).map((type) =>
+        parseOrThrow(RelationTypeSchema, type, 'cli.query.neighbours --rel'),
+      );
       const depth = positiveInt('cli.query.neighbours --depth')(options.depth);
       await withStore(options, async (store) => {
         const entity = await resolveArgument(store, name);
@@ -165,7 +179,9 @@ export function registerQuery(program: Command): void {
           output(options, relations, () => formatRelations(relations));
         });
       });
-  relationCommand('partners', 'east-west partners in both directions (东西部协作伙伴)', (store, id) => store.partners(id));
+  relationCommand('partners', 'east-west partners in both directions (东西部协作伙伴)', (store, id) =>
+    store.partners(id),
+  );
   relationCommand('programs', 'programs a region implements (实施的项目)', (store, id) => store.programsOf(id));
   relationCommand('companies', 'companies investing in a region (投资企业)', (store, id) => store.companiesIn(id));
   relationCommand('industries', 'industries a region develops (产业)', (store, id) => store.industriesOf(id));
@@ -200,7 +216,10 @@ export function registerQuery(program: Command): void {
         '',
         formatTable(
           ['节点类型', '数量'],
-          Object.entries(stats.nodesByType).map(([type, count]) => [`${type} ${ENTITY_TYPE_LABELS_ZH[type as EntityType]}`, String(count)]),
+          Object.entries(stats.nodesByType).map(([type, count]) => [
+            `${type} ${ENTITY_TYPE_LABELS_ZH[type as EntityType]}`,
+            String(count),
+          ]),
         ),
         '',
         formatTable(

@@ -28,7 +28,13 @@ describe('openStore', () => {
 describe('formatTable', () => {
   it('should align columns by display width (Chinese counts double)', () => {
     expect(displayWidth('从江县')).toBe(6);
-    const lines = formatTable(['名称', 'n'], [['从江县', '1'], ['ab', '22']]).split('\n');
+    const lines = formatTable(
+      ['名称', 'n'],
+      [
+        ['从江县', '1'],
+        ['ab', '22'],
+      ],
+    ).split('\n');
     expect(lines[0]).toBe('名称    n');
     expect(lines[2]).toBe('从江县  1');
     expect(lines[3]).toBe('ab      22');

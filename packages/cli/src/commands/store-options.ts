@@ -38,7 +38,10 @@ export function addStoreOptions(command: Command): Command {
   return command
     .option('--data <dir>', 'embedded store directory (default: $FUPIN_DATA or ./.fupin)')
     .option('--store <kind>', 'embedded | neo4j (default: embedded, or neo4j when --neo4j is given)')
-    .option('--neo4j <uri>', 'Neo4j URI, e.g. bolt://127.0.0.1:7687 (default: $NEO4J_URI); user/password from NEO4J_USER/NEO4J_PASSWORD');
+    .option(
+      '--neo4j <uri>',
+      'Neo4j URI, e.g. bolt://127.0.0.1:7687 (default: $NEO4J_URI); user/password from NEO4J_USER/NEO4J_PASSWORD',
+    );
 }
 
 /**

@@ -25,7 +25,14 @@ describe('CLI on the Neo4j store', () => {
   it('should run read-only Cypher with --param and print a table', async () => {
     const text = await runCli(
       [registerCypher],
-      ['cypher', 'MATCH (a)-[:ASSISTS]->(b:County {id: $id}) RETURN DISTINCT a.name AS partner', '--param', `id=${S.从江县.id}`, '--neo4j', uri()],
+      [
+        'cypher',
+        'MATCH (a)-[:ASSISTS]->(b:County {id: $id}) RETURN DISTINCT a.name AS partner',
+        '--param',
+        `id=${S.从江县.id}`,
+        '--neo4j',
+        uri(),
+      ],
     );
     expect(text).toContain('partner');
     expect(text).toContain('吴江区');
@@ -34,7 +41,18 @@ describe('CLI on the Neo4j store', () => {
 
   it('should print JSON rows with --json', async () => {
     const result = JSON.parse(
-      await runCli([registerCypher], ['cypher', 'MATCH (n:Village {id: $id}) RETURN n.name AS name', '--param', `id=${S.岜沙村.id}`, '--json', '--neo4j', uri()]),
+      await runCli(
+        [registerCypher],
+        [
+          'cypher',
+          'MATCH (n:Village {id: $id}) RETURN n.name AS name',
+          '--param',
+          `id=${S.岜沙村.id}`,
+          '--json',
+          '--neo4j',
+          uri(),
+        ],
+      ),
     );
     expect(result).toEqual({ columns: ['name'], rows: [{ name: '岜沙村' }] });
   });

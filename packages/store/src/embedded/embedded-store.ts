@@ -136,7 +136,10 @@ export class EmbeddedStore implements GraphStore {
     const ranked: RankedHit[] = [];
     for (const [id, rank] of hits) {
       const entity = model.graph.getNodeAttributes(id);
-      ranked.push({ rank, summary: { id, type: entity.type, name: entity.name, aliases: [], degree: model.graph.degree(id) } });
+      ranked.push({
+        rank,
+        summary: { id, type: entity.type, name: entity.name, aliases: [], degree: model.graph.degree(id) },
+      });
     }
     return ranked
       .sort(compareHits)
@@ -232,7 +235,12 @@ export class EmbeddedStore implements GraphStore {
 
   private indexes(model: GraphModel): { names: NameIndex; codes: Map<string, string[]> } {
     if (!this.index || this.index.version !== model.version) {
-      const entries = model.graph.mapNodes((id, entity) => ({ id, type: entity.type, name: entity.name, aliases: entity.aliases }));
+      const entries = model.graph.mapNodes((id, entity) => ({
+        id,
+        type: entity.type,
+        name: entity.name,
+        aliases: entity.aliases,
+      }));
       this.index = { version: model.version, names: new NameIndex(entries), codes: codeIndex(model) };
     }
     return this.index;
@@ -242,4 +250,3 @@ export class EmbeddedStore implements GraphStore {
 function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
   return a === b || (a !== null && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size);
 }
-

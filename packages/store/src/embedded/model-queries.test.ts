@@ -6,7 +6,12 @@ import { GraphModel } from './graph-model.js';
 import { shortestPathOf } from './model-queries.js';
 
 /** Every shortest path by brute force (BFS distances, then all walks that follow them), smallest ids first. */
-function referencePath(adjacency: Map<string, Set<string>>, from: string, to: string, maxHops: number): string[] | null {
+function referencePath(
+  adjacency: Map<string, Set<string>>,
+  from: string,
+  to: string,
+  maxHops: number,
+): string[] | null {
   const distance = new Map([[to, 0]]);
   let frontier = [to];
   while (frontier.length > 0) {
@@ -44,7 +49,9 @@ describe('shortestPathOf', () => {
         fc.integer({ min: 2, max: 12 }),
         fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.nat(2)), { maxLength: 30 }),
         (size, links) => {
-          const ids = Array.from({ length: size }, (_, i) => entityId('Program', `项目${String.fromCharCode(0x4e00 + i * 7)}`));
+          const ids = Array.from({ length: size }, (_, i) =>
+            entityId('Program', `项目${String.fromCharCode(0x4e00 + i * 7)}`),
+          );
           const batch: GraphBatch = {
             documents: [],
             mentions: [],
@@ -57,7 +64,14 @@ describe('shortestPathOf', () => {
             const target = ids[b % size] as string;
             if (source === target) continue;
             const type = types[t] as RelationType;
-            batch.relations.push({ id: relationId(type, source, target), type, source, target, evidence: [], properties: {} });
+            batch.relations.push({
+              id: relationId(type, source, target),
+              type,
+              source,
+              target,
+              evidence: [],
+              properties: {},
+            });
             adjacency.get(source)?.add(target);
             adjacency.get(target)?.add(source);
           }

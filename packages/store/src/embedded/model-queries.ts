@@ -87,7 +87,11 @@ export function relationsOf(
 ): RelationView[] {
   const wanted = new Set(types);
   const edges =
-    direction === 'out' ? model.graph.outEdges(id) : direction === 'in' ? model.graph.inEdges(id) : model.graph.edges(id);
+    direction === 'out'
+      ? model.graph.outEdges(id)
+      : direction === 'in'
+        ? model.graph.inEdges(id)
+        : model.graph.edges(id);
   return [...new Set(edges)]
     .filter((edge) => wanted.has(model.graph.getEdgeAttribute(edge, 'type')))
     .map((edge) => relationViewOf(model, edge))
@@ -125,7 +129,7 @@ export function entityDetail(model: GraphModel, id: string, codes: Map<string, s
   if (!model.graph.hasNode(id)) return null;
   const parentChain: EntitySummary[] = [];
   const seen = new Set([id]);
-  for (let current = parentOf(model, id, codes); current && !seen.has(current); ) {
+  for (let current = parentOf(model, id, codes); current && !seen.has(current);) {
     seen.add(current);
     parentChain.push(summaryOf(model, current));
     current = parentOf(model, current, codes);
@@ -135,7 +139,12 @@ export function entityDetail(model: GraphModel, id: string, codes: Map<string, s
     .filter((document): document is Document => document !== undefined)
     .map(documentSummaryOf)
     .sort(compareDocuments);
-  return { entity: summaryOf(model, id), parentChain, relations: relationsOf(model, id, RELATION_TYPES, 'both'), documents };
+  return {
+    entity: summaryOf(model, id),
+    parentChain,
+    relations: relationsOf(model, id, RELATION_TYPES, 'both'),
+    documents,
+  };
 }
 
 /** Regions whose parentCode is this region's code or that are LOCATED_IN it. */
@@ -149,7 +158,10 @@ export function childrenOf(model: GraphModel, id: string): EntitySummary[] {
   }
   for (const edge of model.graph.inEdges(id)) {
     const child = model.graph.source(edge);
-    if (model.graph.getEdgeAttribute(edge, 'type') === 'LOCATED_IN' && isRegionType(model.graph.getNodeAttribute(child, 'type'))) {
+    if (
+      model.graph.getEdgeAttribute(edge, 'type') === 'LOCATED_IN' &&
+      isRegionType(model.graph.getNodeAttribute(child, 'type'))
+    ) {
       children.add(child);
     }
   }
@@ -158,7 +170,11 @@ export function childrenOf(model: GraphModel, id: string): EntitySummary[] {
 }
 
 /** Relations (of the given types) among a set of nodes, as subgraph edges. */
-export function inducedEdges(model: GraphModel, nodes: ReadonlySet<string>, types: readonly RelationType[]): SubgraphEdge[] {
+export function inducedEdges(
+  model: GraphModel,
+  nodes: ReadonlySet<string>,
+  types: readonly RelationType[],
+): SubgraphEdge[] {
   const wanted = new Set(types);
   const edges: SubgraphEdge[] = [];
   for (const node of nodes) {
@@ -263,7 +279,9 @@ export function shortestPathOf(model: GraphModel, from: string, to: string): Sub
     path.push(smallest(adjacent(model, path[k] as string, wanted).filter((node) => layer.has(node))));
   }
   for (let left = rt; left > 0; left--) {
-    path.push(smallest(adjacent(model, path[path.length - 1] as string, wanted).filter((node) => dt.get(node) === left - 1)));
+    path.push(
+      smallest(adjacent(model, path[path.length - 1] as string, wanted).filter((node) => dt.get(node) === left - 1)),
+    );
   }
   const edges: SubgraphEdge[] = [];
   for (let index = 0; index + 1 < path.length; index++) {

@@ -10,8 +10,19 @@ describe('NameIndex', () => {
   ]);
 
   it('should find exact, prefix and substring hits with their best rank', () => {
-    expect(index.find('从江')).toEqual(new Map([['c1', 0], ['p1', 1], ['t1', 2]]));
-    expect(index.find('江县')).toEqual(new Map([['c1', 2], ['c2', 2]]));
+    expect(index.find('从江')).toEqual(
+      new Map([
+        ['c1', 0],
+        ['p1', 1],
+        ['t1', 2],
+      ]),
+    );
+    expect(index.find('江县')).toEqual(
+      new Map([
+        ['c1', 2],
+        ['c2', 2],
+      ]),
+    );
   });
 
   it('should filter by type and never match across key boundaries', () => {

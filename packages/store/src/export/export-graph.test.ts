@@ -52,9 +52,16 @@ describe('exportGraph', () => {
 
   it('should write neo4j-admin import CSV with typed headers and one line per item', async () => {
     const paths = await exportGraph(store, 'csv', join(dir, 'csv'));
-    expect(paths.map((path) => basename(path)).sort()).toEqual(['documents.csv', 'mentions.csv', 'nodes.csv', 'relationships.csv']);
+    expect(paths.map((path) => basename(path)).sort()).toEqual([
+      'documents.csv',
+      'mentions.csv',
+      'nodes.csv',
+      'relationships.csv',
+    ]);
     const nodes = (await readFile(join(dir, 'csv', 'nodes.csv'), 'utf8')).trimEnd().split('\n');
-    expect(nodes[0]).toBe('id:ID,name,aliases:string[],code,parentCode,parent,type,searchKeys:string[],searchText,:LABEL');
+    expect(nodes[0]).toBe(
+      'id:ID,name,aliases:string[],code,parentCode,parent,type,searchKeys:string[],searchText,:LABEL',
+    );
     expect(nodes).toHaveLength(20);
     expect(nodes.find((line) => line.startsWith(`"${E.从江县.id}"`))).toContain('"Entity;County;Region"');
     const relationships = (await readFile(join(dir, 'csv', 'relationships.csv'), 'utf8')).trimEnd().split('\n');
@@ -63,6 +70,8 @@ describe('exportGraph', () => {
   });
 
   it('should refuse an unknown format with SCHEMA_INVALID', async () => {
-    await expect(exportGraph(store, 'xlsx' as 'csv', join(dir, 'bad'))).rejects.toMatchObject({ code: 'SCHEMA_INVALID' });
+    await expect(exportGraph(store, 'xlsx' as 'csv', join(dir, 'bad'))).rejects.toMatchObject({
+      code: 'SCHEMA_INVALID',
+    });
   });
 });

@@ -72,7 +72,10 @@ export function toFlatGraph(batch: GraphBatch): MultiDirectedGraph<FlatNode, Fla
 }
 
 const xml = (text: string | number): string =>
-  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 
 /**
  * Writes GraphML 1.0 with typed keys for the flat attributes.
@@ -81,11 +84,20 @@ const xml = (text: string | number): string =>
 export function toGraphml(batch: GraphBatch): string {
   const graph = toFlatGraph(batch);
   const nodeKeys: [keyof FlatNode, string][] = [
-    ['label', 'string'], ['type', 'string'], ['aliases', 'string'], ['code', 'string'],
-    ['parentCode', 'string'], ['parent', 'string'], ['mentions', 'int'],
+    ['label', 'string'],
+    ['type', 'string'],
+    ['aliases', 'string'],
+    ['code', 'string'],
+    ['parentCode', 'string'],
+    ['parent', 'string'],
+    ['mentions', 'int'],
   ];
   const edgeKeys: [keyof FlatEdge, string][] = [
-    ['label', 'string'], ['type', 'string'], ['evidenceCount', 'int'], ['evidence', 'string'], ['properties', 'string'],
+    ['label', 'string'],
+    ['type', 'string'],
+    ['evidenceCount', 'int'],
+    ['evidence', 'string'],
+    ['properties', 'string'],
   ];
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

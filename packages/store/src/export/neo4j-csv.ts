@@ -25,7 +25,9 @@ export function csvField(value: string | number | undefined | null): string {
 }
 
 function csvArray(values: readonly (string | number)[]): string {
-  return csvField(values.map((value) => (typeof value === 'number' ? String(value) : value.replace(/;/g, '；'))).join(';'));
+  return csvField(
+    values.map((value) => (typeof value === 'number' ? String(value) : value.replace(/;/g, '；'))).join(';'),
+  );
 }
 
 function row(fields: string[]): string {
@@ -38,7 +40,18 @@ function row(fields: string[]): string {
  * @example neo4jImportCsv(batch)['nodes.csv'].split('\n')[0] // 'id:ID,name,aliases:string[],code,parentCode,parent,type,searchKeys:string[],searchText,:LABEL'
  */
 export function neo4jImportCsv(batch: GraphBatch): CsvFiles {
-  let nodes = row(['id:ID', 'name', 'aliases:string[]', 'code', 'parentCode', 'parent', 'type', 'searchKeys:string[]', 'searchText', ':LABEL']);
+  let nodes = row([
+    'id:ID',
+    'name',
+    'aliases:string[]',
+    'code',
+    'parentCode',
+    'parent',
+    'type',
+    'searchKeys:string[]',
+    'searchText',
+    ':LABEL',
+  ]);
   for (const entity of batch.entities) {
     const labels = ['Entity', entity.type, ...(isRegionType(entity.type) ? ['Region'] : [])].join(';');
     nodes += row([
@@ -90,14 +103,25 @@ export function neo4jImportCsv(batch: GraphBatch): CsvFiles {
     ]);
   }
 
-  const byPair = new Map<string, { entityId: string; documentId: string; spans: { start: number; end: number; surface: string }[] }>();
+  const byPair = new Map<
+    string,
+    { entityId: string; documentId: string; spans: { start: number; end: number; surface: string }[] }
+  >();
   for (const mention of batch.mentions) {
     const pair = `${mention.entityId}\u0000${mention.documentId}`;
     const entry = byPair.get(pair) ?? { entityId: mention.entityId, documentId: mention.documentId, spans: [] };
     entry.spans.push(mention);
     byPair.set(pair, entry);
   }
-  let mentions = row([':START_ID', ':END_ID', ':TYPE', 'keys:string[]', 'starts:long[]', 'ends:long[]', 'surfaces:string[]']);
+  let mentions = row([
+    ':START_ID',
+    ':END_ID',
+    ':TYPE',
+    'keys:string[]',
+    'starts:long[]',
+    'ends:long[]',
+    'surfaces:string[]',
+  ]);
   for (const entry of byPair.values()) {
     mentions += row([
       csvField(entry.entityId),
@@ -109,7 +133,12 @@ export function neo4jImportCsv(batch: GraphBatch): CsvFiles {
       csvArray(entry.spans.map((span) => span.surface)),
     ]);
   }
-  return { 'nodes.csv': nodes, 'documents.csv': documents, 'relationships.csv': relationships, 'mentions.csv': mentions };
+  return {
+    'nodes.csv': nodes,
+    'documents.csv': documents,
+    'relationships.csv': relationships,
+    'mentions.csv': mentions,
+  };
 }
 
 /**

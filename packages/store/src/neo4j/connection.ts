@@ -14,7 +14,10 @@ import { FupinError, QueryError, StoreError, parseOrThrow } from '@fupin/graph-s
 
 /** Connection options of the Neo4j store. */
 export const Neo4jOptionsSchema = z.object({
-  uri: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI').optional(),
+  uri: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt:// or neo4j:// URI')
+    .optional(),
   user: z.string().min(1).optional(),
   password: z.string().optional(),
   database: z.string().min(1).optional(),
@@ -95,7 +98,11 @@ export function toStoreError(error: unknown, owner: string, uri: string): FupinE
       { cause: error },
     );
   }
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(message)) {
+  if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(message)
+  ) {
     return new StoreError(
       'STORE_UNAVAILABLE',
       `${owner}: cannot reach Neo4j at ${uri} (${message}); start it (pnpm neo4j:start) or pass --neo4j / NEO4J_URI`,
@@ -103,9 +110,13 @@ export function toStoreError(error: unknown, owner: string, uri: string): FupinE
     );
   }
   if (code === 'Neo.ClientError.Statement.AccessMode' || /read access mode/i.test(message)) {
-    return new QueryError('QUERY_WRITE_REFUSED', `${owner}: the query writes to the graph; expected a read-only query`, {
-      cause: error,
-    });
+    return new QueryError(
+      'QUERY_WRITE_REFUSED',
+      `${owner}: the query writes to the graph; expected a read-only query`,
+      {
+        cause: error,
+      },
+    );
   }
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || /timed out/i.test(code)) {
     return new QueryError('QUERY_TIMEOUT', `${owner}: the query ran past its timeout (${message})`, { cause: error });

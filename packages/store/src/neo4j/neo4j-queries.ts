@@ -28,7 +28,14 @@ import {
   compareText,
   type RankedHit,
 } from '../query/canonical.js';
-import { edgeFromRow, edgeProjection, relationFromRow, relationProjection, summaryFromRow, summaryProjection } from './rows.js';
+import {
+  edgeFromRow,
+  edgeProjection,
+  relationFromRow,
+  relationProjection,
+  summaryFromRow,
+  summaryProjection,
+} from './rows.js';
 import type { CypherRunner } from './runner.js';
 
 /**
@@ -173,7 +180,6 @@ export async function neighbourhood(
   depth: number,
   types: readonly RelationType[],
 ): Promise<Subgraph> {
-
   if (depth <= SINGLE_QUERY_MAX_DEPTH) {
     const reach = depth === 0 ? '' : `OPTIONAL MATCH (start)-[:${types.join('|')}*1..${depth}]-(m:Entity)`;
     const rows = await runner.read(

@@ -32,7 +32,13 @@ import type {
 } from '../graph-store.js';
 import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, compareDocuments, normaliseForSearch } from '../query/canonical.js';
 import { checkDepth, checkTypes } from '../query/validate.js';
-import { createDriver, resolveNeo4jConnection, toStoreError, type Neo4jConnection, type Neo4jOptions } from './connection.js';
+import {
+  createDriver,
+  resolveNeo4jConnection,
+  toStoreError,
+  type Neo4jConnection,
+  type Neo4jOptions,
+} from './connection.js';
 import {
   childrenOf,
   filteredSubgraph,
@@ -91,7 +97,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async documentHashes(): Promise<Map<string, string>> {
-    const rows = await this.runner.read('MATCH (d:Document) RETURN d.path AS path, d.sha256 AS sha', {}, 'store.documentHashes');
+    const rows = await this.runner.read(
+      'MATCH (d:Document) RETURN d.path AS path, d.sha256 AS sha',
+      {},
+      'store.documentHashes',
+    );
     return new Map(rows.map((row) => [row.path as string, row.sha as string]));
   }
 
@@ -113,7 +123,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async documents(): Promise<DocumentSummary[]> {
-    const rows = await this.runner.read(`MATCH (d:Document) RETURN ${documentProjection('d', false)} AS d`, {}, 'store.documents');
+    const rows = await this.runner.read(
+      `MATCH (d:Document) RETURN ${documentProjection('d', false)} AS d`,
+      {},
+      'store.documents',
+    );
     return rows.map((row) => documentFromRow(row.d)).sort(compareDocuments);
   }
 
@@ -129,7 +143,7 @@ export class Neo4jStore implements GraphStore {
     if (!entity) return null;
     const chain: string[] = [];
     const seen = new Set([id]);
-    for (let current = await parentOf(this.runner, id); current && !seen.has(current); ) {
+    for (let current = await parentOf(this.runner, id); current && !seen.has(current);) {
       seen.add(current);
       chain.push(current);
       current = await parentOf(this.runner, current);
@@ -213,7 +227,11 @@ export class Neo4jStore implements GraphStore {
 
   /** Every stored item as one GraphBatch (JSON export, backups). */
   async exportBatch(): Promise<GraphBatch> {
-    const documentRows = await this.runner.read(`MATCH (d:Document) RETURN ${documentProjection('d', true)} AS d`, {}, 'store.export');
+    const documentRows = await this.runner.read(
+      `MATCH (d:Document) RETURN ${documentProjection('d', true)} AS d`,
+      {},
+      'store.export',
+    );
     const entityRows = await this.runner.read(
       'MATCH (n:Entity) RETURN n {.id, .type, .name, .aliases, .code, .parentCode, .parent} AS n',
       {},

@@ -87,7 +87,11 @@ const DOCUMENT_CHARS_PER_TRANSACTION = 4_000_000;
  * Splits document rows into chunks of at most `rows` rows and about `chars` characters of text.
  * @example chunkByText([{ text: '从江县…' }], 2000, 4_000_000) // [[{ text: '从江县…' }]]
  */
-export function chunkByText<T extends { text: string | null }>(items: readonly T[], rows: number, chars: number): T[][] {
+export function chunkByText<T extends { text: string | null }>(
+  items: readonly T[],
+  rows: number,
+  chars: number,
+): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let size = 0;
@@ -169,12 +173,22 @@ export async function writeBatch(runner: CypherRunner, batch: GraphBatch, batchS
     if (rows.length > 0) await runner.writeRows(relationStatement(type), rows, batchSize, 'store.write');
   }
 
-  const byPair = new Map<string, { entityId: string; documentId: string; keys: string[]; starts: number[]; ends: number[]; surfaces: string[] }>();
+  const byPair = new Map<
+    string,
+    { entityId: string; documentId: string; keys: string[]; starts: number[]; ends: number[]; surfaces: string[] }
+  >();
   for (const mention of batch.mentions) {
     const pair = `${mention.entityId}\u0000${mention.documentId}`;
     let row = byPair.get(pair);
     if (!row) {
-      row = { entityId: mention.entityId, documentId: mention.documentId, keys: [], starts: [], ends: [], surfaces: [] };
+      row = {
+        entityId: mention.entityId,
+        documentId: mention.documentId,
+        keys: [],
+        starts: [],
+        ends: [],
+        surfaces: [],
+      };
       byPair.set(pair, row);
     }
     const key = `${mention.start}|${mention.end}`;

@@ -18,7 +18,8 @@ export interface CypherResult {
   rows: Record<string, unknown>[];
 }
 
-const WRITE_CLAUSE = /(?<![.\w$])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|GRANT|DENY|REVOKE|ALTER)(?![\w$])/i;
+const WRITE_CLAUSE =
+  /(?<![.\w$])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|GRANT|DENY|REVOKE|ALTER)(?![\w$])/i;
 
 /**
  * Finds an obvious write clause outside literals and comments, or null.
@@ -49,7 +50,8 @@ export async function runReadOnlyCypher(
   params: CypherParams,
   timeoutMs: number,
 ): Promise<CypherResult> {
-  if (!query.trim()) throw new QueryError('QUERY_INVALID', 'store.cypher: empty query; expected a Cypher MATCH … RETURN …');
+  if (!query.trim())
+    throw new QueryError('QUERY_INVALID', 'store.cypher: empty query; expected a Cypher MATCH … RETURN …');
   const clause = findWriteClause(query);
   if (clause) {
     throw new QueryError(
@@ -90,7 +92,9 @@ export function plainValue(value: unknown): unknown {
     return String(value);
   }
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, plainValue(item)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, plainValue(item)]),
+    );
   }
   return value;
 }

@@ -45,7 +45,10 @@ const SummaryRowSchema = z.object({
   id: z.string(),
   type: EntityTypeSchema,
   name: z.string(),
-  aliases: z.array(z.string()).nullish().transform((value) => value ?? []),
+  aliases: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
   code: nullable(DivisionCodeSchema),
   parent: nullable(z.string()),
   degree: z.number().int(),
@@ -119,6 +122,8 @@ export function documentProjection(v: string, withText: boolean): string {
 
 /** Checks a document row and drops absent optional fields. */
 export function documentFromRow(row: unknown): DocumentSummary & { text?: string } {
-  const cleaned = Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([, value]) => value !== null));
+  const cleaned = Object.fromEntries(
+    Object.entries(row as Record<string, unknown>).filter(([, value]) => value !== null),
+  );
   return parseOrThrow(DocumentSchema, cleaned, 'store.neo4j.read');
 }

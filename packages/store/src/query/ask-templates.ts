@@ -22,7 +22,11 @@ export interface AskTemplate {
   /** The form as users would write it, with X / Y for names. */
   form: string;
   pattern: RegExp;
-  answer(store: GraphStore, slots: Record<string, string>, resolve: Resolve): Promise<{ answer: AskAnswer; text: string; resolved: EntitySummary[] }>;
+  answer(
+    store: GraphStore,
+    slots: Record<string, string>,
+    resolve: Resolve,
+  ): Promise<{ answer: AskAnswer; text: string; resolved: EntitySummary[] }>;
 }
 
 const REGIONS: readonly EntityType[] = REGION_LEVELS;
@@ -31,8 +35,9 @@ const WHICH = '(?:哪些|哪个|什么|哪几个|哪里|哪儿)';
 const PLACE = '(?:地区|地方|县|区|市|州|省|乡镇|村|城市)?';
 
 const list = (names: string[]): string => (names.length > 0 ? names.join('、') : '（无）');
-const others = (views: RelationView[], id: string): string[] =>
-  [...new Set(views.map((view) => (view.source.id === id ? view.target.name : view.source.name)))];
+const others = (views: RelationView[], id: string): string[] => [
+  ...new Set(views.map((view) => (view.source.id === id ? view.target.name : view.source.name))),
+];
 
 /** Relations of one type where the entity is on the given side. */
 async function relationsWhere(
@@ -107,17 +112,25 @@ export const ASK_TEMPLATES: readonly AskTemplate[] = [
   {
     id: 'sales-outlets',
     form: 'X在哪里设立了销售窗口',
-    pattern: /^(?<x>.+?)(?:在)?(?:哪里|哪儿|哪些地方|什么地方|哪些城市|哪些地区)(?:设立|开设|建立|设置|开)了?(?:消费帮扶)?(?:销售窗口|销售专柜|专柜|窗口|门店|体验店|展销中心)$/u,
+    pattern:
+      /^(?<x>.+?)(?:在)?(?:哪里|哪儿|哪些地方|什么地方|哪些城市|哪些地区)(?:设立|开设|建立|设置|开)了?(?:消费帮扶)?(?:销售窗口|销售专柜|专柜|窗口|门店|体验店|展销中心)$/u,
     async answer(store, _slots, resolve) {
       const x = await resolve(_slots.x as string);
-      const views = await relationsWhere(store, x, (view) => view.type === 'SALES_OUTLET_IN' && view.source.id === x.id);
+      const views = await relationsWhere(
+        store,
+        x,
+        (view) => view.type === 'SALES_OUTLET_IN' && view.source.id === x.id,
+      );
       return { answer: views, text: `${x.name}设立销售窗口的地方：${list(others(views, x.id))}`, resolved: [x] };
     },
   },
   {
     id: 'partners',
     form: 'X的协作地区有哪些',
-    pattern: new RegExp(`^(?<x>.+?)的?(?:东西部)?(?:协作|帮扶|结对|对口)(?:地区|伙伴|对象|城市|关系)(?:是|有)?${WHICH}?${PLACE}$`, 'u'),
+    pattern: new RegExp(
+      `^(?<x>.+?)的?(?:东西部)?(?:协作|帮扶|结对|对口)(?:地区|伙伴|对象|城市|关系)(?:是|有)?${WHICH}?${PLACE}$`,
+      'u',
+    ),
     async answer(store, slots, resolve) {
       const x = await resolve(slots.x as string, REGIONS);
       const views = await store.partners(x.id);
@@ -127,7 +140,10 @@ export const ASK_TEMPLATES: readonly AskTemplate[] = [
   {
     id: 'programs',
     form: 'X实施了哪些项目（行动、工程）',
-    pattern: new RegExp(`^(?<x>.+?)(?:实施|开展|推进|推行|落实|启动)了?${WHICH}(?:项目|行动|工程|政策|工作|举措|措施|计划)?$`, 'u'),
+    pattern: new RegExp(
+      `^(?<x>.+?)(?:实施|开展|推进|推行|落实|启动)了?${WHICH}(?:项目|行动|工程|政策|工作|举措|措施|计划)?$`,
+      'u',
+    ),
     async answer(store, slots, resolve) {
       const x = await resolve(slots.x as string, REGIONS);
       const views = await store.programsOf(x.id);
@@ -137,7 +153,8 @@ export const ASK_TEMPLATES: readonly AskTemplate[] = [
   {
     id: 'companies',
     form: '哪些企业在X投资',
-    pattern: /^(?:有)?(?:哪些|哪家|什么|哪几家)(?:企业|公司|龙头企业)(?:在|到|落户)(?<x>.+?)(?:投资|落户|兴业|建厂|办厂)?(?:了)?$/u,
+    pattern:
+      /^(?:有)?(?:哪些|哪家|什么|哪几家)(?:企业|公司|龙头企业)(?:在|到|落户)(?<x>.+?)(?:投资|落户|兴业|建厂|办厂)?(?:了)?$/u,
     async answer(store, slots, resolve) {
       const x = await resolve(slots.x as string, REGIONS);
       const views = await store.companiesIn(x.id);
@@ -167,13 +184,18 @@ export const ASK_TEMPLATES: readonly AskTemplate[] = [
   {
     id: 'children',
     form: 'X下辖哪些乡镇（村）',
-    pattern: /^(?<x>.+?)(?:下辖|下设|管辖|辖|包括|有)(?:哪些|几个|什么|多少)(?<level>乡镇|乡|镇|街道|村|社区|行政村|县|区|县区|市|州)$/u,
+    pattern:
+      /^(?<x>.+?)(?:下辖|下设|管辖|辖|包括|有)(?:哪些|几个|什么|多少)(?<level>乡镇|乡|镇|街道|村|社区|行政村|县|区|县区|市|州)$/u,
     async answer(store, slots, resolve) {
       const x = await resolve(slots.x as string, REGIONS);
       const level = levelOf(slots.level);
       // 县有哪些村: villages are grandchildren, so descend (at most three levels) until the level appears.
       let generation = await store.children(x.id);
-      for (let depth = 1; level && depth < 3 && generation.length > 0 && !generation.some((c) => c.type === level); depth++) {
+      for (
+        let depth = 1;
+        level && depth < 3 && generation.length > 0 && !generation.some((c) => c.type === level);
+        depth++
+      ) {
         generation = (await Promise.all(generation.map((child) => store.children(child.id)))).flat();
       }
       const children = generation.filter((child) => !level || child.type === level);
@@ -200,7 +222,8 @@ export const ASK_TEMPLATES: readonly AskTemplate[] = [
       const level = levelOf(slots.level);
       const chain = (detail?.parentChain ?? []).filter((ancestor) => !level || ancestor.type === level);
       const located = await relationsWhere(store, x, (view) => view.type === 'LOCATED_IN' && view.source.id === x.id);
-      const answer = chain.length > 0 ? chain : located.map((view) => view.target).filter((t) => !level || t.type === level);
+      const answer =
+        chain.length > 0 ? chain : located.map((view) => view.target).filter((t) => !level || t.type === level);
       return { answer, text: `${x.name}位于：${list(answer.map((ancestor) => ancestor.name))}`, resolved: [x] };
     },
   },

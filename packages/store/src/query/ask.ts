@@ -54,14 +54,21 @@ function cleanSlot(name: string): string {
  * @throws QueryError QUERY_NOT_FOUND when nothing matches
  * @example await resolveName(store, '從江') // { name: '从江县', type: 'County', … }
  */
-export async function resolveName(store: GraphStore, name: string, types?: readonly EntityType[]): Promise<EntitySummary> {
+export async function resolveName(
+  store: GraphStore,
+  name: string,
+  types?: readonly EntityType[],
+): Promise<EntitySummary> {
   const cleaned = cleanSlot(name);
   if (cleaned) {
     const preferred = types ? await store.search(cleaned, { types: [...types], limit: 1 }) : [];
     const hit = preferred[0] ?? (await store.search(cleaned, { limit: 1 }))[0];
     if (hit) return hit;
   }
-  throw new QueryError('QUERY_NOT_FOUND', `store.ask: no entity named 「${cleaned || name}」 in the graph; expected a name or alias that search finds`);
+  throw new QueryError(
+    'QUERY_NOT_FOUND',
+    `store.ask: no entity named 「${cleaned || name}」 in the graph; expected a name or alias that search finds`,
+  );
 }
 
 /**

@@ -41,8 +41,20 @@ describe('unionEvidence', () => {
 
 describe('mergeEntity', () => {
   it('should keep an older different name as an alias and union aliases in order', () => {
-    const stored = { id: 'region:522633000000', type: 'County' as const, name: '从江', aliases: ['從江'], code: '522633000000' };
+    const stored = {
+      id: 'region:522633000000',
+      type: 'County' as const,
+      name: '从江',
+      aliases: ['從江'],
+      code: '522633000000',
+    };
     const merged = mergeEntity(stored, { id: stored.id, type: 'County', name: '从江县', aliases: ['從江縣', '從江'] });
-    expect(merged).toEqual({ id: stored.id, type: 'County', name: '从江县', aliases: ['從江', '从江', '從江縣'], code: '522633000000' });
+    expect(merged).toEqual({
+      id: stored.id,
+      type: 'County',
+      name: '从江县',
+      aliases: ['從江', '从江', '從江縣'],
+      code: '522633000000',
+    });
   });
 });

@@ -13,7 +13,10 @@ import { NEIGHBOURS_MAX_DEPTH } from './canonical.js';
  */
 export function checkDepth(depth: number): number {
   if (!Number.isInteger(depth) || depth < 0 || depth > NEIGHBOURS_MAX_DEPTH) {
-    throw new QueryError('QUERY_INVALID', `store.neighbours: depth ${depth}; expected an integer 0–${NEIGHBOURS_MAX_DEPTH}`);
+    throw new QueryError(
+      'QUERY_INVALID',
+      `store.neighbours: depth ${depth}; expected an integer 0–${NEIGHBOURS_MAX_DEPTH}`,
+    );
   }
   return depth;
 }

@@ -64,7 +64,12 @@ describe('Neo4jStore concurrent writers', () => {
   it('should not duplicate nodes, relations or evidence when two clients write the same batches at once', async () => {
     const first = await freshNeo4j();
     const second = new Neo4jStore({ ...connection(), batchSize: 3 });
-    await Promise.all([first.write(fixtureBatchA()), second.write(fixtureBatchA()), first.write(fixtureBatchB()), second.write(fixtureBatchB())]);
+    await Promise.all([
+      first.write(fixtureBatchA()),
+      second.write(fixtureBatchA()),
+      first.write(fixtureBatchB()),
+      second.write(fixtureBatchB()),
+    ]);
     const stats = await first.stats();
     expect(stats).toMatchObject({ documents: 2, nodes: 19, relations: 19 });
     const assists = (await first.partners(E.从江县.id)).find((view) => view.type === 'ASSISTS');
@@ -94,17 +99,24 @@ describe('Neo4jStore only', () => {
     );
     expect(result.columns).toEqual(['partner', 'node']);
     expect(result.rows).toEqual([
-      { partner: '吴江区', node: expect.objectContaining({ id: E.吴江区.id, _labels: expect.arrayContaining(['County']) }) },
+      {
+        partner: '吴江区',
+        node: expect.objectContaining({ id: E.吴江区.id, _labels: expect.arrayContaining(['County']) }),
+      },
     ]);
   });
 
   it('should give the column names of an empty result', async () => {
-    const result = await store.cypher('MATCH (n:County {name: $name}) RETURN n.name AS name, n.code AS code', { name: '不存在县' });
+    const result = await store.cypher('MATCH (n:County {name: $name}) RETURN n.name AS name, n.code AS code', {
+      name: '不存在县',
+    });
     expect(result).toEqual({ columns: ['name', 'code'], rows: [] });
   });
 
   it('should refuse write clauses before sending them', async () => {
-    const failure = await store.cypher("MATCH (n:County {name: '从江县'}) SET n.name = 'x' RETURN n").catch((e: unknown) => e);
+    const failure = await store
+      .cypher("MATCH (n:County {name: '从江县'}) SET n.name = 'x' RETURN n")
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(QueryError);
     expect(failure).toMatchObject({ code: 'QUERY_WRITE_REFUSED' });
   });

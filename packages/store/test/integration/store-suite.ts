@@ -44,7 +44,13 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
         expect(stats.nodes).toBe(19);
         expect(stats.relations).toBe(19);
         expect(stats.relationsByType).toEqual({
-          ASSISTS: 2, LABOR_COOPERATION: 1, SALES_OUTLET_IN: 1, IMPLEMENTS: 5, DEVELOPS: 2, INVESTS_IN: 2, LOCATED_IN: 6,
+          ASSISTS: 2,
+          LABOR_COOPERATION: 1,
+          SALES_OUTLET_IN: 1,
+          IMPLEMENTS: 5,
+          DEVELOPS: 2,
+          INVESTS_IN: 2,
+          LOCATED_IN: 6,
         });
         expect(stats.nodesByType.County).toBe(4);
         const mentions = fixtureBatchA().mentions.length + fixtureBatchB().mentions.length;
@@ -82,7 +88,12 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
 
       it('should merge aliases when an entity is written again with new ones', async () => {
         const store = await loaded(subject);
-        await store.write({ documents: [], relations: [], mentions: [], entities: [{ ...E.从江县, aliases: ['從江'] }] });
+        await store.write({
+          documents: [],
+          relations: [],
+          mentions: [],
+          entities: [{ ...E.从江县, aliases: ['從江'] }],
+        });
         const detail = await store.entity(E.从江县.id);
         expect(detail?.entity.aliases).toEqual(['从江', '從江縣', '從江']);
         await store.close();
@@ -96,7 +107,12 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
         expect(await store.document('doc:missing')).toBeNull();
         expect((await store.documents()).map((doc) => doc.path)).toEqual([DOC_A.path, DOC_B.path]);
         expect((await store.documents())[0]).not.toHaveProperty('text');
-        expect(await store.documentHashes()).toEqual(new Map([[DOC_A.path, DOC_A.sha256], [DOC_B.path, DOC_B.sha256]]));
+        expect(await store.documentHashes()).toEqual(
+          new Map([
+            [DOC_A.path, DOC_A.sha256],
+            [DOC_B.path, DOC_B.sha256],
+          ]),
+        );
         await store.close();
       });
     });
@@ -122,7 +138,9 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
 
       it('should filter by entity type and respect the limit', async () => {
         const store = await loaded(subject);
-        expect(names(await store.search('江', { types: ['County'] })).sort()).toEqual(['从江县', '台江县', '吴江区'].sort());
+        expect(names(await store.search('江', { types: ['County'] })).sort()).toEqual(
+          ['从江县', '台江县', '吴江区'].sort(),
+        );
         expect(await store.search('江', { limit: 2 })).toHaveLength(2);
         expect(await store.search('不存在的地名')).toEqual([]);
         expect(await store.search('   ')).toEqual([]);
@@ -142,7 +160,10 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
         const store = await loaded(subject);
         const detail = await store.entity(E.岜沙村.id);
         expect(names(detail?.parentChain ?? [])).toEqual(['丙妹镇', '从江县', '黔东南苗族侗族自治州', '贵州省']);
-        expect(relationNames(detail?.relations ?? [])).toEqual(['IMPLEMENTS 岜沙村→春风行动', 'LOCATED_IN 岜沙村→丙妹镇']);
+        expect(relationNames(detail?.relations ?? [])).toEqual([
+          'IMPLEMENTS 岜沙村→春风行动',
+          'LOCATED_IN 岜沙村→丙妹镇',
+        ]);
         expect(detail?.documents.map((doc) => doc.id)).toEqual([DOC_A.id]);
         expect(await store.entity('region:000000000000')).toBeNull();
         await store.close();
@@ -223,7 +244,10 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
         const cooperation = await store.subgraph({ cooperation: true });
         expect(names(cooperation.nodes).sort()).toEqual(['从江县', '台江县', '吴江区', '余杭区', '苏州市'].sort());
         expect(cooperation.edges.map((edge) => edge.type).sort()).toEqual([
-          'ASSISTS', 'ASSISTS', 'LABOR_COOPERATION', 'SALES_OUTLET_IN',
+          'ASSISTS',
+          'ASSISTS',
+          'LABOR_COOPERATION',
+          'SALES_OUTLET_IN',
         ]);
         const programs = await store.subgraph({ types: ['Program', 'Village'] });
         expect(programs.nodes.every((node) => node.type === 'Program' || node.type === 'Village')).toBe(true);
