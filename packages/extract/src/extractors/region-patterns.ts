@@ -115,6 +115,11 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     const before = endsAt.get(s);
     // County-level names the gazetteer lacks are read only right after their city (某市某区).
     if (level === 'County' && !(before && LEVEL_DEPTH[before.type as RegionLevel] < LEVEL_DEPTH.County)) continue;
+    // Cheap checks before segmenting the sentence: every stem ends with the two characters before the
+    // suffix, so a generic or counted ending (贫困|村, 个|村, 驻|村) rules the name out whatever its start.
+    const tail = text.slice(Math.max(s, p - 2), p);
+    if (tail.length < 2 || BAD_CHAR.test(tail) || GENERIC.test(tail) || NUMERAL_END.test(tail)) continue;
+    if (VERB_BEFORE_SUFFIX.has(tail[tail.length - 1]!)) continue;
     const words = wordBoundaries(ctx, sentence);
     // The suffix must start a word (城镇, 农村, 贫困村 are words), unless jieba glued it into a place name.
     const glued = !words.has(p);
