@@ -259,10 +259,13 @@ function acceptStems(
   const parents = new Set(accepted.map((c) => c.division.parentCode));
   const byStart = new Map(accepted.map((c) => [c.start, c]));
   const byEnd = new Map(accepted.map((c) => [c.end, c]));
-  const pending = stems.filter((c) => {
+  // Whole words only; checked after the cheap support tests, so only plausible stems segment a sentence.
+  const pending = [...stems];
+  const wholeWord = (c: Candidate): boolean => {
     const words = wordBoundaries(ctx, sentenceAt(ctx.sentences, c.start));
     return words.has(c.start) && words.has(c.end);
-  });
+  };
+  const unfit = new Set<Candidate>();
   const supported = (c: Candidate): boolean => {
     const d = c.division;
     const after = text.slice(c.end, c.end + 12);
@@ -298,7 +301,11 @@ function acceptStems(
     changed = false;
     for (let i = 0; i < pending.length; i++) {
       const c = pending[i]!;
-      if (!supported(c)) continue;
+      if (unfit.has(c) || !supported(c)) continue;
+      if (!wholeWord(c)) {
+        unfit.add(c);
+        continue;
+      }
       accepted.push(c);
       named.add(c.division.code);
       byStart.set(c.start, c);
