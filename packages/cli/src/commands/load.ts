@@ -12,7 +12,8 @@ import type { Command } from 'commander';
 import { GraphBatchSchema, type GraphBatch } from '@fupin/graph-schema';
 import type { GraphStore } from '@fupin/store';
 import { addStoreOptions, withStore, type StoreCliOptions } from './store-options.js';
-import { printBatchReport, type BatchReport } from '../run/report.js';
+import { oneLine, printBatchReport, type BatchReport } from '../run/report.js';
+import { DEFAULT_RETRY, withRetry } from '../run/retry.js';
 
 /** Batches per store write. */
 const CHUNK = 200;
@@ -45,12 +46,21 @@ export async function loadBatches(store: GraphStore, files: string[]): Promise<B
   let chunk: GraphBatch[] = [];
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
-    await store.write({
+    const batch = {
       documents: chunk.flatMap((b) => b.documents),
       entities: chunk.flatMap((b) => b.entities),
       relations: chunk.flatMap((b) => b.relations),
       mentions: chunk.flatMap((b) => b.mentions),
-    });
+    };
+    // Loading merges by id, so a retried or repeated write changes nothing; re-running load resumes.
+    await withRetry(
+      () => store.write(batch),
+      DEFAULT_RETRY,
+      (error, attempt, delayMs) =>
+        process.stderr.write(
+          `${oneLine(`load: write failed (${error.message}); retry ${attempt} in ${delayMs / 1000} s`)}\n`,
+        ),
+    );
     chunk = [];
   };
   for (const file of files) {
@@ -65,7 +75,11 @@ export async function loadBatches(store: GraphStore, files: string[]): Promise<B
         try {
           parsed = JSON.parse(line);
         } catch {
-          report.failed.push({ file: `${file}:${lineNo}`, code: 'SCHEMA_INVALID', message: `load: ${file}:${lineNo}: not JSON` });
+          report.failed.push({
+            file: `${file}:${lineNo}`,
+            code: 'SCHEMA_INVALID',
+            message: `load: ${file}:${lineNo}: not JSON`,
+          });
           continue;
         }
         const result = GraphBatchSchema.safeParse(parsed);
