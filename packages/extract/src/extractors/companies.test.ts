@@ -39,6 +39,10 @@ describe('companyExtractor', () => {
     expect(companies('抽调农技人员指导贫困村和合作社。')).toEqual([]);
     expect(companies('台江县南宫镇与杭州市天成食品有限公司签约。')).toEqual(['杭州市天成食品有限公司']);
   });
+
+  it('should not take a cooperative named by its model only', () => {
+    expect(companies('威宁县组建村社一体合作社40个。')).toEqual([]);
+  });
 });
 
 describe('dropOverlaps', () => {

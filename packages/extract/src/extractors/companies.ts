@@ -142,6 +142,10 @@ export function findSuffixNames(
       // 农业发展有限公司: verbs names are made of stay inside (a leading one is dropped below)
       // 2亿元建设加工厂, 12个合作社: an amount or a measure word is never part of a name
       if (/[元亿万亩吨%]|^[\d.]+$/.test(part) && t.tag === 'm') break;
+      // 2020年某景区, 6日某县融媒体中心: the end of a date is never the start of a name
+      if (t.tag === 'm' && DATE_END_RE.test(part)) break;
+      // 专家团队帮扶某县人民医院: a help verb before a place-led name ends it (the helper is not part of the name)
+      if (HELP_VERBS_RE.test(part) && places.some(([a]) => a === start)) break;
       if (t.tag === 'q' && t.end <= suffixStart && tokens[i - 1]?.tag === 'm') break;
       if (isNameBoundary(part) && !inside && !NAME_VERBS.has(part) && !NAME_VERBS.has(part.slice(-2))) break;
       // a plain verb ends the name (考上, 部署), except the verbs names are made of (扶贫办, 振兴局)
@@ -165,6 +169,12 @@ export function findSuffixNames(
     const atPlace = (): boolean => places.some(([a]) => a === start);
     while (start < suffixStart && !atPlace() && LEADING_VERBS.test(text.slice(start, start + 2))) start += 2;
     while (start < suffixStart && !atPlace() && FUNCTION_WORDS.has(text[start] ?? '')) start += 1;
+    // 经劳务工作站推荐: a one-character preposition jieba keeps as a word of its own
+    while (
+      start < suffixStart &&
+      tokens.some((t) => t.start === start && t.end === start + 1 && LEADING_PREPOSITIONS.has(t.word))
+    )
+      start += 1;
     if (start >= suffixStart) continue;
     // a one-character suffix follows a noun (林业站, 扶贫办), never an adverb or particle (即可办)
     const lastHead = tokens.find((t) => t.start < suffixStart && suffixStart <= t.end);
@@ -289,6 +299,13 @@ const NAME_VERBS = new Set([
   '展销',
   '集配',
 ]);
+
+// 年/月/日/号 closing a number: 2020年, 6日 (tagged as a numeral by jieba)
+const DATE_END_RE = /^(?:[\d.]*|[一二三四五六七八九十]*)[年月日号]$/;
+// verbs of help and transfer: a body helped by someone is named after the verb (帮扶|某县人民医院)
+const HELP_VERBS_RE = /^(?:帮扶|帮助|支援|对口|对口帮扶|捐赠|捐助|援建|资助|结对|结对帮扶|指导)$/;
+// one-character prepositions that jieba keeps apart and that never open a name (经某站推荐, 据某局统计)
+const LEADING_PREPOSITIONS = new Set(['经', '据', '凭', '靠', '随', '往', '朝']);
 
 // verbs that may open the words before a suffix but never a name (建设加工厂, 投资建设…)
 const LEADING_VERBS = {

@@ -45,4 +45,18 @@ describe('organizationExtractor', () => {
     expect(organizations('规划建设学校25所、卫生院3所。')).toEqual([]);
     expect(organizations('由村建中心、派出所组成检查组。')).toEqual([]);
   });
+
+  it('should not start a name with the end of a date or a preposition', () => {
+    expect(organizations('3月12日榕江县融媒体中心发布消息。')).toEqual(['榕江县融媒体中心']);
+    expect(organizations('2023年经就业服务站介绍，部分村民外出务工。')).toEqual([]);
+  });
+
+  it('should leave a help verb and its helper out of the helped body', () => {
+    expect(organizations('青岛市医疗队帮扶威宁县人民医院开展手术。')).toEqual(['威宁县人民医院']);
+  });
+
+  it('should not take hospital grades or services for people from a place', () => {
+    expect(organizations('台江县人民医院成功创建二级甲等医院。')).toEqual(['台江县人民医院']);
+    expect(organizations('在大连设立台江籍务工人员服务站。')).toEqual([]);
+  });
 });

@@ -25,6 +25,10 @@ const TRADE_ENDING_RE = /(?:展销|展示|销售|物流|集配|配送|仓储|冷
 // Heads that stay common nouns even with three characters (村委会, 党支部 are not bodies' names)
 const GENERIC_BODY_RE =
   /^(?:村|社区|居|党|支部|党支部|基层|乡镇|各|该|本|其|有关|相关|上级|省级|市级|县级|国家级|工作|派出|服务|便民|政务|合作|专业|扶贫)/;
+// hospital and school grades (二级甲等, 三甲, 省级示范): what kind of body, not which one
+const GRADE_RE = /^(?:[一二三]级)?(?:[甲乙丙]等|[一二三][甲乙])$|^(?:国家|省|市|县)级(?:示范|重点)?$/;
+// 籍 after a place (某县籍) speaks of people from there; 户籍, 学籍 are fields of a body
+const NATIVE_OF_RE = /[^户学党国书]籍/;
 // single-character suffixes are only taken after a word that names a field (供电局, 林业站, 扶贫办)
 const SHORT_SUFFIX_RE = /^(?:局|厅|办|站|所|署)$/;
 // ranks and titles that mark a person, not a body: 扶贫办主任, 局长
@@ -44,6 +48,10 @@ export function findOrganizations(segmenter: Segmenter, text: string, places: re
     if (GENERIC_BODY_RE.test(head) && !places.some(([a]) => a === h.start)) return false;
     if (SHORT_SUFFIX_RE.test(suffix) && head.length < 2) return false;
     if (TRADE_ENDING_RE.test(h.name)) return false;
+    // 二级甲等医院, 三甲医院: a hospital grade, not a hospital's name
+    if (GRADE_RE.test(head)) return false;
+    // 某县籍务工人员服务站: people from a place, a kind of service, not one body's name
+    if (NATIVE_OF_RE.test(head)) return false;
     const placeLed = places.some(([a]) => a === h.start) || /^(?:省|市|州|县|区|乡|镇)/.test(h.name);
     // 卫生室和学校: 和 stays inside a name only after a place (某区人力资源和社会保障局)
     if (h.name.includes('和') && !placeLed) return false;

@@ -32,4 +32,17 @@ describe('siteExtractor', () => {
     expect(sites('在县城集中安置点建成扶贫车间15家，猕猴桃基地喜获丰收。')).toEqual([]);
     expect(sites('规划建设安置点15个。')).toEqual([]);
   });
+
+  it('should not start a site name with the end of a date', () => {
+    expect(sites('2022年榕江县三江口景区接待游客10万人次。')).toEqual(['榕江县三江口景区']);
+  });
+
+  it('should not take graded or generic bases, or phrases joined by a verb of becoming', () => {
+    expect(sites('台江县建成高标准茶园3个、辣椒标准化种植基地2个。')).toEqual([]);
+    expect(sites('从江县推动传统村落变景区。')).toEqual([]);
+  });
+
+  it('should take a product base named by what is done there', () => {
+    expect(sites('在平略镇建成生猪养殖示范场。')).toEqual(['生猪养殖示范场']);
+  });
 });

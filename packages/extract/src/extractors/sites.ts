@@ -26,15 +26,16 @@ const SITE_RULE: SuffixNameRule = {
   minProper: 2,
   placeLed: true,
   // 在某镇建设香猪养殖基地: the building verb is not part of the site's name
-  stopWords: new Set(['建设', '建成', '新建', '打造', '建立', '规划建设', '建起']),
+  // 美丽乡村变景区: a verb of becoming joins two phrases, it never sits inside a name
+  stopWords: new Set(['建设', '建成', '新建', '打造', '建立', '规划建设', '建起', '变', '变成', '成为', '建为']),
 };
 // 甲、乙等7个安置点: the names share the suffix after the count
 const SITE_LIST_RE =
   /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;
 // product words alone before a base are industries, not a site's name (蔬菜基地)
 const NEEDS_PLACE_SUFFIX_RE = /(?:基地|种植点|产业带|茶园|果园|林场|农场|牧场|加工厂|加工园|养殖场|繁育场|示范场)$/;
-// words that describe what a base does, not whose it is (良种繁育基地, 综合种养示范基地)
-const BASE_WORDS = new Set([
+// words that describe what a base does (良种繁育基地, 综合种养示范基地): with a product they name one base
+const BASE_FUNCTION_WORDS = new Set([
   '良种',
   '繁育',
   '育苗',
@@ -42,9 +43,21 @@ const BASE_WORDS = new Set([
   '示范',
   '加工',
   '精深加工',
-  '标准化',
   '综合',
   '种养',
+  '保种',
+  '脱毒',
+]);
+// suffixes that say what the site does (肉牛养殖示范场): a product and one more word before them name one site
+const FUNCTION_SUFFIX_RE = /(?:繁育场|示范场|示范基地|加工厂|加工园|示范园)$/;
+// what is done at such a site, right before its suffix (黑山羊养殖示范场, 茶叶精深加工园)
+const PROCESS_WORDS = new Set(['养殖', '种植', '种养', '生产', '精深', '精制', '保种', '良种', '脱毒', '育苗', '繁育']);
+// words that only grade a base (标准化, 出口, 优质; any …化): 蔬菜标准化种植基地 stays a kind of base
+const BASE_WORDS = new Set([
+  ...BASE_FUNCTION_WORDS,
+  '出口',
+  '高标准',
+  '标准化',
   '生产',
   '种植',
   '养殖',
@@ -83,7 +96,13 @@ export function findSites(segmenter: Segmenter, text: string, places: readonly [
     // 蔬菜基地 is a kind of base; 马铃薯良种繁育基地 names one: a product and what the base does
     const suffix = SITE_SUFFIXES.find((x) => h.name.endsWith(x)) ?? '';
     const words = tagWithOffsets(segmenter, h.name.slice(0, h.name.length - suffix.length));
-    return words.length >= 2 && words.some((w) => BASE_WORDS.has(w.word)) && words.some((w) => !BASE_WORDS.has(w.word));
+    return (
+      words.length >= 2 &&
+      (FUNCTION_SUFFIX_RE.test(suffix)
+        ? PROCESS_WORDS.has(words.at(-1)?.word ?? '')
+        : words.some((w) => BASE_FUNCTION_WORDS.has(w.word))) &&
+      words.some((w) => !BASE_WORDS.has(w.word) && !/化$/.test(w.word))
+    );
   });
   for (const m of text.matchAll(SITE_LIST_RE)) {
     const list = m[1] ?? '';
