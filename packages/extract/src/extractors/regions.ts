@@ -277,6 +277,8 @@ function acceptStems(
     const next = text[c.end] === '、' ? byStart.get(c.end + 1) : undefined;
     const prev = text[c.start - 1] === '、' ? byEnd.get(c.start - 1) : undefined;
     if (LEVEL_DEPTH[d.level] >= LEVEL_DEPTH.Township) {
+      // A two-character name (新村, 东村) is a common phrase too: only right after its township or county.
+      if (c.end - c.start <= 2) return byEnd.has(c.start);
       if (c.kind !== 'stem' && c.support > 0) return true;
       return named.has(d.code) && (TOWNSHIP_STEM_AFTER.test(after) || !!next || !!prev);
     }
