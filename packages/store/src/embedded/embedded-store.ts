@@ -32,6 +32,7 @@ import type {
 import {
   SEARCH_DEFAULT_LIMIT,
   SEARCH_MAX_LIMIT,
+  canonicalBatch,
   compareDocuments,
   compareHits,
   normaliseForSearch,
@@ -193,7 +194,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** Every stored item as one GraphBatch (JSON export, backups). */
   async exportBatch(): Promise<GraphBatch> {
-    return (await this.current()).toBatch();
+    return canonicalBatch((await this.current()).toBatch());
   }
 
   /** The model, loaded on first use and reloaded when another process saved the file since. */

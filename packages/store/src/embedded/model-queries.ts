@@ -26,6 +26,7 @@ import type {
 } from '../graph-store.js';
 import {
   SHORTEST_PATH_MAX_HOPS,
+  canonicalAliases,
   SUBGRAPH_DEFAULT_LIMIT,
   compareById,
   compareDocuments,
@@ -48,7 +49,7 @@ export function summaryOf(model: GraphModel, id: string): EntitySummary {
     id,
     type: entity.type,
     name: entity.name,
-    aliases: [...entity.aliases],
+    aliases: canonicalAliases(entity.aliases),
     degree: model.graph.degree(id),
   };
   if (entity.code !== undefined) summary.code = entity.code;

@@ -30,7 +30,13 @@ import type {
   SubgraphFilter,
   WriteSummary,
 } from '../graph-store.js';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, compareDocuments, normaliseForSearch } from '../query/canonical.js';
+import {
+  SEARCH_DEFAULT_LIMIT,
+  SEARCH_MAX_LIMIT,
+  canonicalBatch,
+  compareDocuments,
+  normaliseForSearch,
+} from '../query/canonical.js';
 import { checkDepth, checkTypes } from '../query/validate.js';
 import {
   createDriver,
@@ -264,7 +270,7 @@ export class Neo4jStore implements GraphStore {
     }
     const dropNulls = (value: unknown) =>
       Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== null));
-    return parseOrThrow(
+    const batch = parseOrThrow(
       GraphBatchSchema,
       {
         documents: documentRows.map((row) => dropNulls(row.d)),
@@ -281,6 +287,7 @@ export class Neo4jStore implements GraphStore {
       },
       'store.export',
     );
+    return canonicalBatch(batch);
   }
 
   /**

@@ -17,7 +17,7 @@ import {
   type Evidence,
 } from '@fupin/graph-schema';
 import type { DocumentSummary, EntitySummary, RelationView, SubgraphEdge } from '../graph-store.js';
-import { compareEvidence } from '../query/canonical.js';
+import { canonicalAliases, compareEvidence } from '../query/canonical.js';
 import { PROPERTY_PREFIX } from './neo4j-writes.js';
 
 /**
@@ -64,7 +64,7 @@ export function summaryFromRow(row: unknown): EntitySummary {
     id: parsed.id,
     type: parsed.type,
     name: parsed.name,
-    aliases: parsed.aliases,
+    aliases: canonicalAliases(parsed.aliases),
     degree: parsed.degree,
   };
   if (parsed.code !== undefined) summary.code = parsed.code;

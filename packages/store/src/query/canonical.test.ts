@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '@fupin/graph-schema';
-import { mergeEntity, normaliseForSearch, searchKeys, searchRank, searchText, unionEvidence } from './canonical.js';
+import {
+  canonicalAliases,
+  mergeEntity,
+  normaliseForSearch,
+  searchKeys,
+  searchRank,
+  searchText,
+  unionEvidence,
+} from './canonical.js';
 
 const evidence = (documentId: string, start: number, extractor = 'a'): Evidence => ({
   documentId,
@@ -56,5 +64,11 @@ describe('mergeEntity', () => {
       aliases: ['從江', '从江', '從江縣'],
       code: '522633000000',
     });
+  });
+});
+
+describe('canonicalAliases', () => {
+  it('should sort aliases by code units whatever order they were merged in', () => {
+    expect(canonicalAliases(['從江縣', '从江', '從江'])).toEqual(['从江', '從江', '從江縣']);
   });
 });

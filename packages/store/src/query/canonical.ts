@@ -8,7 +8,7 @@
  * compares the two stores' answers item by item; these functions are why that comparison can pass.
  */
 import { toSimplified } from '@fupin/text';
-import type { Entity, Evidence, Mention } from '@fupin/graph-schema';
+import type { Entity, Evidence, GraphBatch, Mention } from '@fupin/graph-schema';
 import type { DocumentSummary, EntitySummary, RelationView, SubgraphEdge } from '../graph-store.js';
 
 /** Default and maximum number of search hits. */
@@ -160,6 +160,38 @@ export function unionEvidence(existing: readonly Evidence[], incoming: readonly 
     }
   }
   return out;
+}
+
+/**
+ * Aliases in canonical order (code units), so answers do not depend on the order documents were loaded.
+ * @example canonicalAliases(['從江縣', '从江']) // ['从江', '從江縣']
+ */
+export function canonicalAliases(aliases: readonly string[]): string[] {
+  return [...aliases].sort(compareText);
+}
+
+/**
+ * A GraphBatch in canonical order: items by id (mentions by document, span, entity), evidence by span,
+ * aliases sorted. Exports use it, so the same graph loaded in any order exports byte for byte alike.
+ * @example canonicalBatch(await store.exportBatch()).entities[0].id // 'Company:…' before 'region:…'
+ */
+export function canonicalBatch(batch: GraphBatch): GraphBatch {
+  return {
+    documents: [...batch.documents].sort(compareById),
+    entities: batch.entities
+      .map((entity) => ({ ...entity, aliases: canonicalAliases(entity.aliases) }))
+      .sort(compareById),
+    relations: batch.relations
+      .map((relation) => ({ ...relation, evidence: [...relation.evidence].sort(compareEvidence) }))
+      .sort(compareById),
+    mentions: [...batch.mentions].sort(
+      (a, b) =>
+        compareText(a.documentId, b.documentId) ||
+        a.start - b.start ||
+        a.end - b.end ||
+        compareText(a.entityId, b.entityId),
+    ),
+  };
 }
 
 /** Orders evidence by document, then span. */
