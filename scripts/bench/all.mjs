@@ -71,8 +71,11 @@ for (const name of scripts) {
   const { code, lines } = await run(join(HERE, `${name}.mjs`), args);
   const seconds = (performance.now() - started) / 1000;
   const summary = lines.filter((l) => l.startsWith('summary: ')).pop();
+  // Figure lines of the script's own text output; JSON dumps (pretty-printed objects) are left out.
   const figures = lines
-    .filter((l) => /target|MB\/s|ms|relations\/s|RSS|%/u.test(l) && !l.startsWith('summary: '))
+    .filter(
+      (l) => /target|MB\/s|ms|relations\/s|RSS|%/u.test(l) && !l.startsWith('summary: ') && !/^\s*["{}[\]]/u.test(l),
+    )
     .slice(-4);
   const status = code === 0 ? 'ok' : code === 2 ? 'skipped' : 'failed';
   const note = code === 2 ? lines.slice(-1)[0] : undefined;
