@@ -7,7 +7,7 @@
  * common synonyms, never from particular places, so they work for any county and partner city.
  * Order matters: more specific forms come first.
  */
-import { REGION_LEVELS, type EntityType, type RegionLevel } from '@fupin/graph-schema';
+import { REGION_LEVELS, RELATION_TYPE_LABELS_ZH, type EntityType, type RegionLevel } from '@fupin/graph-schema';
 import type { EntitySummary, GraphStore, RelationView, Subgraph } from '../graph-store.js';
 
 /** The answer of one template. */
@@ -49,6 +49,27 @@ async function relationsWhere(
   return (detail?.relations ?? []).filter(pick);
 }
 
+/**
+ * A path as names joined by the relations between them, e.g. `萧山区 —帮扶→ 从江县 ←位于— 丙妹镇`.
+ * @param path - a shortestPath subgraph
+ */
+export function describePath(path: Subgraph): string {
+  const parts = [path.nodes[0]?.name ?? ''];
+  for (let index = 1; index < path.nodes.length; index++) {
+    const a = path.nodes[index - 1] as EntitySummary;
+    const b = path.nodes[index] as EntitySummary;
+    const links = path.edges
+      .filter(
+        (edge) => (edge.source === a.id && edge.target === b.id) || (edge.source === b.id && edge.target === a.id),
+      )
+      .map((edge) =>
+        edge.source === a.id ? `—${RELATION_TYPE_LABELS_ZH[edge.type]}→` : `←${RELATION_TYPE_LABELS_ZH[edge.type]}—`,
+      );
+    parts.push(` ${[...new Set(links)].join(' ')} ${b.name}`);
+  }
+  return parts.join('');
+}
+
 /** Administrative level asked for by a suffix such as 县 or 镇. */
 function levelOf(suffix: string | undefined): RegionLevel | undefined {
   if (!suffix) return undefined;
@@ -74,7 +95,7 @@ export const ASK_TEMPLATES: readonly AskTemplate[] = [
       const y = await resolve(slots.y as string);
       const path = await store.shortestPath(x.id, y.id);
       const text = path
-        ? `${x.name}与${y.name}的最短联系（${(path.path?.length ?? 1) - 1} 步）：${path.nodes.map((node) => node.name).join(' — ')}`
+        ? `${x.name}与${y.name}的最短联系（${path.nodes.length - 1} 步）：${describePath(path)}`
         : `${x.name}与${y.name}在图中没有联系。`;
       return { answer: path, text, resolved: [x, y] };
     },

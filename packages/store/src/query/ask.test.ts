@@ -74,7 +74,9 @@ describe('ask', () => {
     const result = await ask(store, '苏新农业发展有限公司和岜沙村有什么联系？');
     expect(result.template).toBe('connection');
     expect((result.answer as Subgraph).path).toEqual([E.苏新农业.id, E.从江县.id, E.丙妹镇.id, E.岜沙村.id]);
-    expect(result.text).toContain('丙妹镇');
+    expect(result.text).toBe(
+      '苏新农业发展有限公司与岜沙村的最短联系（3 步）：苏新农业发展有限公司 —投资/引进→ 从江县 ←位于— 丙妹镇 ←位于— 岜沙村',
+    );
   });
 
   it('should refuse an unsupported question with QUERY_UNSUPPORTED listing at least ten forms', async () => {
