@@ -75,6 +75,35 @@ describe('programExtractor', () => {
     const m = ctx.mentions.find((x) => x.type === 'Program');
     expect(m && ctx.normalized.text.slice(m.start, m.end)).toBe('稻鱼鸭共生');
   });
+
+  it('should take quoted multi-clause principles introduced as a working method', () => {
+    expect(programs('台江县按照“户有产业、村有集体经济”的思路推进脱贫。')).toEqual(['户有产业、村有集体经济']);
+    expect(programs('建立“企业出订单、农户按单生产”机制。')).toEqual(['企业出订单、农户按单生产']);
+  });
+
+  it('should take unquoted named mechanisms but not routine ones', () => {
+    expect(programs('榕江县健全防止返贫监测和快速帮扶机制。')).toEqual(['防止返贫监测和快速帮扶机制']);
+    expect(programs('建立五级包保责任机制，完善劳务协作机制和后续管护机制。')).toEqual(['五级包保责任机制']);
+  });
+
+  it('should take national policy terms, but not where they only qualify a noun', () => {
+    expect(programs('威宁县抓实控辍保学，深化消费扶贫，推进百企帮百村。')).toEqual([
+      '控辍保学',
+      '消费扶贫',
+      '百企帮百村',
+    ]);
+    expect(programs('在大连设立消费扶贫专柜30个。')).toEqual([]);
+  });
+
+  it('should take a province pair’s cooperation as a program', () => {
+    expect(programs('两省深化鲁渝扶贫协作，推进津甘协作。')).toEqual(['鲁渝扶贫协作', '津甘协作']);
+    expect(programs('产品通过“鲁渝协作”电商平台销售。')).toEqual([]);
+  });
+
+  it('should not take figures of speech, verbs before a project or region groups', () => {
+    expect(programs('把茶产业作为头号工程，建设农村公路提升工程。')).toEqual(['农村公路提升工程']);
+    expect(programs('助力三区三州深度贫困地区脱贫。')).toEqual([]);
+  });
 });
 
 describe('scoreQuotedProgram', () => {

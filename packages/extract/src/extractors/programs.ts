@@ -19,6 +19,7 @@ import {
   PROGRAM_NAME_SUFFIXES,
   PROGRAM_STRONG_TRIGGERS,
   PROGRAM_TRIGGERS,
+  REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
 
 /**
@@ -54,6 +55,9 @@ const LOAN_RE = /^[\u4e00-\u9fff]{2,4}贷$/;
 const REDUPLICATED_RE = /^([\u4e00-\u9fff])\1[\u4e00-\u9fff]{1,2}$/;
 // a quote right after a program word is one of its parts: 产业革命“八要素”, 党建扶贫“十攻略”
 const PROGRAM_WORD_BEFORE_RE = /(?:革命|工程|行动|战略|扶贫|工作法|机制)$/;
+// verbs that introduce a multi-clause principle as a working method, and the words that may follow one
+const PRINCIPLE_LEAD_RE = /(?:按照|坚持|实施|推行|探索|创新|践行|遵循)$/;
+const PRINCIPLE_FOLLOWER_RE = /^(?:的)?(?:模式|思路|原则|机制|工作思路|工作机制|工作原则|方针|路径)/;
 // A list of short slogans joined by 、 (守底线、走新路、奔小康): reads as a motto, not a name
 const SLOGAN_ITEM_RE = /^[\u4e00-\u9fff]{3,6}$/;
 
@@ -100,7 +104,34 @@ const GENERIC_HEADS = new Set([
   '本次',
   '实际',
   '具体',
+  // 头号工程, 一号工程, 民心工程: figures of speech for a priority, not a program's name
+  '头号',
+  '一号',
+  '民心',
+  '德政',
+  // 工作机制, 长效机制, 利益联结机制: kinds of mechanism
+  '工作',
+  '协调',
+  '联动',
+  '利益联结',
+  '联结',
+  '管理',
+  '运行',
+  '保障',
+  '激励',
+  '考核',
+  '常态化',
 ]);
+// verbs that jieba leaves glued to the head of a suffix phrase but that never open a program (建设饮水工程)
+const LEADING_ACTION_RE = /^(?:建设|新建|修建|实施|启动|完成|推进|开展|做好|抓好)/;
+// 机制 names a program only with a head of some length (防止返贫动态监测和帮扶机制, 四级联控联保机制)
+const MECHANISM_MIN_HEAD = 4;
+// 劳务协作机制, 后续管护机制, 垃圾处理机制: the mechanism of a routine task, not a named one
+const GENERIC_MECHANISM_END_RE = /(?:工作|长效|管理|协调|联动|协作|管护|处理|常态化|运行|运营|合作)$/;
+// two region abbreviations + (扶贫)协作: the named east-west cooperation of a province pair (闽宁协作)
+// nouns a national policy word may qualify without being named as a program (消费扶贫专柜, 控辍保学力度)
+const QUALIFIED_NOUN_RE = /^(?:专柜|专区|专馆|产品|馆|平台|力度)/;
+const PAIR_COOPERATION_RE = new RegExp(`[${REGION_ABBREVIATIONS}]{2}(?:扶贫|东西部扶贫)?协作`, 'g');
 const SUFFIX_BLOCKING_FOLLOWERS =
   /^(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/;
 
@@ -161,8 +192,15 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   else if (triggerRe.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
   // programs are often listed together: “以岗定培”“按需施培”, “三个责任”和“三项制度”
-  if (/^(?:[”’」』"]|[和、及与]?[“‘「『])/.test(tail) || /[”’」』"][和、及与]?$/.test(before)) score += 1;
+  if (/^(?:[”’」』"]|[和、及与]?[“‘「『])/.test(tail) || /[”’」』"](?:[和、及与]|中的)?$/.test(before)) score += 1;
   const items = q.split('、');
+  // 按照“搬得出、稳得住、能致富”, “政府引导、市场运作”原则: a principle of several clauses, introduced as a method
+  if (
+    items.length >= 2 &&
+    PRINCIPLE_FOLLOWER_RE.test(tail) &&
+    (PRINCIPLE_LEAD_RE.test(lead) || /^(?:模式|机制)/.test(tail))
+  )
+    return score + 2;
   if (!numeric && items.length >= 3 && items.every((i) => SLOGAN_ITEM_RE.test(i))) score -= 1;
   if (!numeric && items.length === 2 && items.every((i) => i.length >= 4)) score -= 1;
   return score;
@@ -209,6 +247,9 @@ function nationalPrograms(text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
   for (const m of text.matchAll(nationalRe)) {
     const start = m.index ?? 0;
+    // 消费扶贫专柜, 加大控辍保学力度, “某某”消费扶贫行动: the policy word only qualifies another noun
+    const next = text.slice(start + m[0].length, start + m[0].length + 3);
+    if (QUALIFIED_NOUN_RE.test(next) || (/[”’」』"]/.test(text[start - 1] ?? '') && /^行动/.test(next))) continue;
     hits.push({
       name: nationalCanonical.get(m[0]) ?? m[0],
       surface: m[0],
@@ -250,9 +291,16 @@ function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
     const prev = text[suffixStart - 1] ?? '';
     if (/[”’」』"]/.test(prev) || prev === '' || /[，。、；：,;:\s]/.test(prev)) continue;
     let start = nameStartBefore(segmenter, text, suffixStart, 10);
+    // 监测和帮扶机制: 和 joins two fields of one mechanism
+    if (m[0] === '机制' && text[start - 1] === '和' && suffixStart - start >= 2) {
+      const before = nameStartBefore(segmenter, text, start - 1, 10);
+      if (start - 1 - before >= 2) start = before;
+    }
     // jieba glues a verb to the next word (确保安全): drop a leading introducing verb
     if (INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
+    if (LEADING_ACTION_RE.test(text.slice(start, suffixStart))) start += 2;
     const head = text.slice(start, suffixStart);
+    if (m[0] === '机制' && (head.length < MECHANISM_MIN_HEAD || GENERIC_MECHANISM_END_RE.test(head))) continue;
     if (/脱贫攻坚战?$|攻坚战$/.test(head)) continue;
     if (head.length < 2 || GENERIC_HEADS.has(head) || /^第/.test(head)) continue;
     // the walk stopped at a closing quote: the quoted rule owns this name
@@ -292,6 +340,33 @@ function plusChainPrograms(text: string): ProgramHit[] {
 }
 
 /**
+ * Tells whether a program name is the named east-west cooperation of a province pair (闽宁协作, 粤桂扶贫协作),
+ * which is part of 东西部扶贫协作.
+ * @param name - canonical program name
+ * @example isPairCooperation('闽宁协作') // true; isPairCooperation('劳务协作') // false
+ */
+export function isPairCooperation(name: string): boolean {
+  PAIR_COOPERATION_RE.lastIndex = 0;
+  const m = PAIR_COOPERATION_RE.exec(name);
+  PAIR_COOPERATION_RE.lastIndex = 0;
+  return m !== null && m.index === 0 && m[0].length === name.length;
+}
+
+function pairCooperationPrograms(text: string): ProgramHit[] {
+  const hits: ProgramHit[] = [];
+  for (const m of text.matchAll(PAIR_COOPERATION_RE)) {
+    const start = m.index ?? 0;
+    // 深化协作, 开展协作: a word before 协作, not a pair (the pair's second char would end a verb)
+    if (/^(?:深化|开展|加强|推进|强化|携手|实施|东西)/.test(m[0])) continue;
+    // “粤黔协作”电商平台: the pair names something else here
+    const tail = text.slice(start + m[0].length).replace(/^[”’」』"]/, '');
+    if (startsWithAny(tail, rejectFollowers) || /^(?:电商|工作站|服务站|专柜|馆)/.test(tail)) continue;
+    hits.push({ name: m[0], surface: m[0], start, end: start + m[0].length, via: 'lexicon' });
+  }
+  return hits;
+}
+
+/**
  * Finds the programs named in one sentence, without overlaps (quoted names first, then the national
  * lexicon, then suffix phrases).
  * @param segmenter - jieba-backed word cutter, for the left edge of suffix phrases
@@ -302,6 +377,7 @@ export function findPrograms(segmenter: TokenCutter, text: string): ProgramHit[]
   const accepted: ProgramHit[] = [];
   const overlaps = (h: ProgramHit) => accepted.some((a) => h.start < a.end && a.start < h.end);
   for (const h of quotedPrograms(text)) accepted.push(h);
+  for (const h of pairCooperationPrograms(text)) if (!overlaps(h)) accepted.push(h);
   for (const h of nationalPrograms(text)) if (!overlaps(h)) accepted.push(h);
   for (const h of suffixPrograms(segmenter, text)) if (!overlaps(h)) accepted.push(h);
   for (const h of plusChainPrograms(text)) if (!overlaps(h)) accepted.push(h);

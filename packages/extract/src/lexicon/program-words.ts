@@ -11,7 +11,24 @@
  * Suffixes after which an unquoted phrase is taken as a program name (longest first).
  * @example '农村饮水安全工程' ends in '工程'; '一线工作法' ends in '工作法'
  */
-export const PROGRAM_NAME_SUFFIXES = ['战略行动', '专项行动', '工作法', '战略', '行动', '工程', '革命'] as const;
+export const PROGRAM_NAME_SUFFIXES = [
+  '战略行动',
+  '专项行动',
+  '工作法',
+  '战略',
+  '行动',
+  '工程',
+  '革命',
+  '机制',
+] as const;
+
+/**
+ * One-character abbreviations of provinces and of the eastern partner cities whose pairs name an east-west
+ * cooperation (闽宁协作, 粤桂扶贫协作, 沪滇扶贫协作, 甬黔协作). General knowledge of Chinese abbreviations.
+ * @example '闽' (Fujian) + '宁' (Ningxia) + 协作
+ */
+export const REGION_ABBREVIATIONS =
+  '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新甬杭穗厦深榕锡常连珠莞佛汕温嘉湖绍台';
 
 /**
  * Words right after a closing quote that mark the quoted text as a program name (strong evidence).
@@ -220,8 +237,11 @@ export const NATIONAL_PROGRAMS: readonly (readonly string[])[] = [
   ['雨露计划'],
   ['以工代赈'],
   ['万企帮万村'],
+  ['百企帮百村'],
+  ['携手奔小康', '携手奔小康行动'],
   ['村企结对'],
-  ['三区三州'],
+  ['控辍保学'],
+  ['消费扶贫'],
   ['农村危房改造', '农村危改', '危房改造'],
   ['挂牌督战'],
   ['三重医疗保障'],

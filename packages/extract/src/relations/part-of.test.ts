@@ -27,6 +27,16 @@ describe('partOfRelations', () => {
     expect(pairs(text)).toEqual(['易地扶贫搬迁后续扶持提升→易地扶贫搬迁']);
   });
 
+  it('should make a province pair’s cooperation part of the east-west cooperation', () => {
+    expect(pairs('两地持续深化津甘协作。')).toEqual(['津甘协作→东西部扶贫协作']);
+  });
+
+  it('should read parts named as the content of, inside or under the frame of a broader program', () => {
+    expect(pairs('从江县把“积分超市”模式作为“乡风文明行动”的重要内容。')).toEqual(['积分超市→乡风文明行动']);
+    expect(pairs('在东西部扶贫协作框架下，从江县实施“黔货出山”行动。')).toEqual(['黔货出山→东西部扶贫协作']);
+    expect(pairs('从江县深化“四场硬仗”中的“组组通”。')).toEqual(['组组通→四场硬仗']);
+  });
+
   it('should not relate programs that merely share a sentence', () => {
     expect(pairs('从江县坚持精准扶贫，推行“积分超市”模式。')).toEqual([]);
   });

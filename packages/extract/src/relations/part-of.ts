@@ -8,6 +8,18 @@
  */
 import type { DocContext, EntityMention, RelationExtractor, RelationMention } from '../types.js';
 import { refOf } from './implements.js';
+import { isPairCooperation } from '../extractors/programs.js';
+
+// the broad program every province-pair cooperation belongs to
+const EAST_WEST = '东西部扶贫协作';
+// A作为B的重要内容, A是B的组成部分: what stands between a part and its whole, and what follows the whole
+const PART_LINK_RE = /^[”’」』"]?(?:模式|项目|行动|工程|机制)?(?:作为|是|列为|纳入|成为)[“‘「『"]?$/;
+const WHOLE_TAIL_RE =
+  /^[”’」』"]?(?:的)?(?:重要内容|主要内容|重要组成部分|组成部分|一部分|重要举措|重要抓手|具体举措|子项目|内容)/;
+// B中的A, B里的A: the part named right after the whole
+const INNER_LINK_RE = /^[”’」』"]?(?:中的|之中的|里的|下的)[“‘「『"]?$/;
+// 在B框架下, 作为B的重要内容，A…: every later program of the sentence is part of B
+const FRAME_TAIL_RE = /^[”’」』"]?(?:的)?(?:框架下|框架内|框架中|统筹下|重要内容|重要组成部分)/;
 
 const NUMERAL_START_RE = /^[一二三四五六七八九十两双\d]/;
 // quote marks and list joiners allowed between a program and its components
@@ -46,6 +58,28 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
       prevEnd = part.end;
     }
   });
+  // 1b. A作为B的重要内容, B中的A, 在B框架下…A
+  programs.forEach((a, i) => {
+    for (let j = i + 1; j < programs.length; j++) {
+      const b = programs[j];
+      if (!b || b.sentence !== a.sentence) break;
+      const gap = text.slice(a.end, b.start);
+      if (PART_LINK_RE.test(gap) && WHOLE_TAIL_RE.test(text.slice(b.end, b.end + 8))) push(partOf(a, b, a.sentence));
+      if (INNER_LINK_RE.test(gap)) push(partOf(b, a, a.sentence));
+      if (FRAME_TAIL_RE.test(text.slice(a.end, a.end + 8)) && !/[。！？]/.test(gap)) push(partOf(b, a, a.sentence));
+    }
+  });
+  // 1c. 闽宁协作, 粤桂扶贫协作: a province pair's cooperation is part of 东西部扶贫协作
+  for (const p of programs) {
+    if (isPairCooperation(p.name))
+      push({
+        type: 'PART_OF',
+        source: refOf(p),
+        target: { type: 'Program', name: EAST_WEST },
+        sentence: p.sentence,
+        extractor: 'part-of',
+      });
+  }
   // 2. compound formulas and named extensions, across the document
   const names = new Map<string, EntityMention>();
   for (const p of programs) if (!names.has(p.name)) names.set(p.name, p);
