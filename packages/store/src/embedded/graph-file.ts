@@ -131,11 +131,17 @@ export async function withWriteLock<T>(path: string, waitMs: number, action: () 
   await mkdir(dirname(path), { recursive: true });
   const lockPath = `${path}.lock`;
   let release: () => Promise<void>;
+  // proper-lockfile refreshes the lock while we hold it; if that fails (event loop blocked past `stale`,
+  // lock removed by hand) its default is to throw from a timer and kill the process. Record it instead.
+  let compromised: Error | null = null;
   try {
     release = await lockfile.lock(path, {
       realpath: false,
       lockfilePath: lockPath,
-      stale: 10_000,
+      stale: 30_000,
+      onCompromised: (error) => {
+        compromised = error;
+      },
       retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), minTimeout: 100, maxTimeout: 100, factor: 1 },
     });
   } catch (error) {
@@ -151,7 +157,15 @@ export async function withWriteLock<T>(path: string, waitMs: number, action: () 
     });
   }
   try {
-    return await action();
+    const result = await action();
+    if (compromised) {
+      throw new StoreError(
+        'STORE_LOCKED',
+        `store.write: lost the lock on ${dirname(path)} while writing (${(compromised as Error).message}); the file holds one writer's complete graph — check it and write again`,
+        { cause: compromised, retriable: true },
+      );
+    }
+    return result;
   } finally {
     await release().catch(() => undefined);
   }
