@@ -73,7 +73,7 @@ export function plateaued(samples: readonly number[]): boolean {
 }
 
 /** Above this many nodes the layout runs on a detached copy and the view is updated once per sample. */
-export const DETACHED_LAYOUT_ABOVE = 2000;
+export const DETACHED_LAYOUT_ABOVE = 1000;
 
 // The graph the worker moves: the view graph itself (small graphs, smooth animation), or a bare copy
 // (large graphs) so that sigma does not redraw tens of thousands of nodes after every iteration — each
@@ -86,11 +86,11 @@ function layoutTarget(graph: ViewGraph): { target: Graph; detached: boolean } {
   return { target: copy, detached: true };
 }
 
-/** How often a detached layout copies its positions to the view. */
-const SYNC_MS = 10_000;
+/** How often a detached layout copies its positions to the view: rarely for very large graphs. */
+const syncInterval = (order: number): number => (order > 5000 ? 10_000 : 1000);
 
 /** Largest graph that gets the overlap-removing finishing pass (it runs on the main thread). */
-const UNTANGLE_MAX_NODES = 3000;
+const UNTANGLE_MAX_NODES = 2000;
 
 // ForceAtlas2's intended finishing pass: a few iterations with adjustSizes, which keeps nodes from
 // overlapping (a county's leaves otherwise pile up under its label). Cheap on small graphs only.
@@ -122,9 +122,9 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   const layout = new FA2Layout(target, { settings });
   let lastSync = performance.now();
   const sync = (force = false): void => {
-    // A big graph is redrawn only every SYNC_MS while the layout runs: with software WebGL a redraw of
+    // A big graph is redrawn only now and then while the layout runs: with software WebGL a redraw of
     // 20k nodes costs the worker more than ten iterations (benchmark: 4 vs 59 iterations a minute).
-    if (!detached || (!force && performance.now() - lastSync < SYNC_MS)) return;
+    if (!detached || (!force && performance.now() - lastSync < syncInterval(target.order))) return;
     lastSync = performance.now();
     graph.updateEachNodeAttributes((n, a) => {
       if (target.hasNode(n)) {
