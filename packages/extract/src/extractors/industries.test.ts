@@ -60,4 +60,23 @@ describe('industryExtractor', () => {
     expect(industries('台江县建档立卡贫困户3000户，其中搬迁1200户。')).toEqual([]);
     expect(industries('其中从江县总计种植5000亩。')).toEqual([]);
   });
+
+  it('should take every product listed after a growing verb', () => {
+    expect(industries('威宁县种植苦荞、燕麦和蔬菜，带动农户增收。')).toEqual(['苦荞', '燕麦', '蔬菜']);
+    expect(industries('台江县大力发展黄牛、半细毛羊养殖。')).toEqual(['黄牛', '半细毛羊']);
+  });
+
+  it('should take sectors a township develops, but not its collective economy', () => {
+    expect(industries('加榜乡发展乡村旅游和民宿经济。')).toEqual(['乡村旅游', '民宿经济']);
+    expect(industries('加榜乡发展壮大村集体经济。')).toEqual([]);
+  });
+
+  it('should not take a measure word as part of the product', () => {
+    expect(industries('黄牛饲养量达到2万头。')).toEqual(['黄牛']);
+  });
+
+  it('should not read descriptions or lists of rooms as products', () => {
+    expect(industries('发展了一批周期短、见效快的产业。')).toEqual([]);
+    expect(industries('门诊设有接种室、留观室和资料室。')).toEqual([]);
+  });
 });

@@ -44,6 +44,13 @@ const DESIGNATE_RE =
 // 发展蓝莓产业, 做强茶叶、油茶产业: the products before 产业 after a developing verb
 const DEVELOP_INDUSTRY_RE =
   /(?:发展|培育|做大|做强|做优|壮大|打造|推进)(?:壮大|做强|做优)?([\u4e00-\u9fff、和]{2,24}?)(?:特色|主导|优势|生态|富民)?产业(?!园|带|基地|链|扶贫|革命|发展|结构)/g;
+// 种植苦荞、马铃薯和蔬菜, 发展肉牛、山羊养殖: a list of two or more products after a growing verb
+const GROW_LIST_RE =
+  /(?:种植|栽种|养殖|发展|培育|饲养)((?:[\u4e00-\u9fff]{1,6}(?:、|和|及|与|以及))+[\u4e00-\u9fff]{1,8}?)(?=养殖|种植|等|产业|[，。；：,;:]|$)/g;
+// 发展乡村旅游, 发展民宿经济: a sector named alone after a developing verb
+const SECTOR_RE = /(?:发展|培育|壮大|做强|打造)([\u4e00-\u9fff]{2,4}(?:旅游|经济))(?=[，。；、和及与,;]|$)/g;
+// 饲养量, 存栏量, 产量: a measure of the product, not part of its name
+const MEASURE_END_RE = /(?:饲养量|存栏量|出栏量|养殖量|种植量|产量|销量|总量)$/;
 // 某镇主打茶叶, 主打乡村旅游和食用菌: a township's leading products
 const LEADING_PRODUCT_RE = /主打([\u4e00-\u9fff、和]{2,16}?)(?=[，。；,;]|$)/g;
 const LIST_SPLIT_RE = /[、和及与]|以及/;
@@ -159,6 +166,16 @@ function listHits(
     const start = (m.index ?? 0) + 2;
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
+  for (const m of text.matchAll(GROW_LIST_RE)) {
+    // 发展了一批周期短、见效快的产业: a description, not a list of products
+    if (/[了的是\s]/.test(m[1] ?? '')) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+    lists.push([start, start + (m[1]?.length ?? 0), true]);
+  }
+  for (const m of text.matchAll(SECTOR_RE)) {
+    const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+    lists.push([start, start + (m[1]?.length ?? 0), true]);
+  }
   for (const m of text.matchAll(DESIGNATE_RE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), false]);
@@ -190,7 +207,14 @@ function listHits(
       if (strict) {
         const words = tagWithOffsets(segmenter, item);
         const last = words.at(-1);
-        if (!words.every((w) => /^(?:n|nz|ng|nr|j|vn|l)$/.test(w.tag) && !GENERIC_PRODUCT_WORDS.has(w.word))) continue;
+        // 民宿经济: 经济 closes a sector's name after a proper word
+        const plain = (w: Token, i: number): boolean =>
+          !GENERIC_PRODUCT_WORDS.has(w.word) || (i > 0 && w.word === '经济');
+        // 香猪 (香/ns), 小黄姜 (小/a), 半细毛羊 (半/m): a breed may open with a place-like, adjective or 半 word
+        const nounish = (w: Token, i: number): boolean =>
+          /^(?:n|nz|ng|nr|j|vn|l)$/.test(w.tag) ||
+          (i < words.length - 1 && (/^(?:ns|a|b)$/.test(w.tag) || w.word === '半') && w.word.length <= 2);
+        if (!words.every((w, i) => nounish(w, i) && plain(w, i))) continue;
         if (!last || last.tag === 'vn' ? !/(?:旅游|养殖|种植)$/.test(item) : false) continue;
       }
       push(itemStart, itemStart + item.length, 'list');
@@ -246,6 +270,8 @@ export function findIndustries(
     // 万亩蔬菜基地: the product without the base
     const base = PRODUCT_SITE_RE.exec(text.slice(start, end));
     if (base && base.index > 0) end = start + base.index;
+    const measure = MEASURE_END_RE.exec(text.slice(start, end));
+    if (measure && measure.index > 0) end = start + measure.index;
     // a place name is never a product (彦洞乡总计…), though it may lead one (某县空心李 → 空心李)
     for (const [a, b] of taken) {
       if (a <= start && b > start && b < end) start = b;
