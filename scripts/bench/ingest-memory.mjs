@@ -10,7 +10,12 @@
  * maximum RSS (getrusage of the child) covers those last milliseconds too; both are printed.
  * Target: peak < 1.5 GB.
  *
- *   node scripts/bench/ingest-memory.mjs [--mb 50] [--seed 1] [--corpus DIR] [--jobs N] [--quick] [--keep]
+ *   node scripts/bench/ingest-memory.mjs [--mb 50] [--seed 1] [--corpus DIR] [--jobs N] [--quick] [--keep] [--analyse]
+ *   node scripts/bench/ingest-memory.mjs --analyse-store DIR/graph.json
+ *
+ * `--analyse` (after the run) or `--analyse-store FILE` (an existing embedded store file) print what the
+ * store holds and what a load and a save cost in this process: read, JSON.parse, schema validation,
+ * JSON.stringify, with RSS after each — the steps behind the peak.
  *
  * The last line is `summary: {json}` for scripts/bench/all.mjs.
  */
@@ -35,8 +40,14 @@ const { values } = parseArgs({
     jobs: { type: 'string' },
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    analyse: { type: 'boolean', default: false },
+    'analyse-store': { type: 'string' },
   },
 });
+if (values['analyse-store']) {
+  await analyseStore(resolve(values['analyse-store']));
+  process.exit(0);
+}
 const mb = Number(values.mb ?? (values.quick ? 2 : 50));
 const seed = Number(values.seed);
 const jobs = values.jobs ?? String(availableParallelism());
@@ -62,6 +73,7 @@ const data = mkdtempSync(join(ROOT, 'bench-out/ingest-memory-'));
 const args = [BIN, 'ingest', dir, '--data', data, '--jobs', jobs, '--no-progress'];
 const run = await runSampled(args);
 const storeBytes = dirBytes(data);
+if (values.analyse) await analyseStore(join(data, 'graph.json'));
 if (!values.keep) rmSync(data, { recursive: true, force: true });
 
 const peak = Math.max(run.hwmBytes, run.timeMaxRssBytes ?? 0);
@@ -89,6 +101,36 @@ console.log(
   })}`,
 );
 if (run.code !== 0) process.exitCode = 1;
+
+/** Composition of an embedded store file and the cost of the steps a load and a save go through. */
+async function analyseStore(file) {
+  const { GraphBatchSchema } = await import('@fupin/graph-schema');
+  const rss = () => `RSS ${mb1(process.memoryUsage().rss)}`;
+  const step = (label, fn) => {
+    const t0 = performance.now();
+    const r = fn();
+    console.log(`store: ${label.padEnd(22)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s, ${rss()}`);
+    return r;
+  };
+  const text = step('read', () => readFileSync(file, 'utf8'));
+  console.log(`store: ${file}: ${mb1(statSync(file).size)}, ${(text.length / 1e6).toFixed(0)} M characters`);
+  const graph = step('JSON.parse', () => JSON.parse(text));
+  for (const name of ['documents', 'entities', 'relations', 'mentions']) {
+    const rows = graph[name] ?? [];
+    console.log(
+      `store: ${name.padEnd(10)} ${String(rows.length).padStart(9)} rows, ${mb1(Buffer.byteLength(JSON.stringify(rows)))} as JSON`,
+    );
+  }
+  const textBytes = (graph.documents ?? []).reduce((n, d) => n + Buffer.byteLength(d.text ?? ''), 0);
+  const evidence = (graph.relations ?? []).flatMap((r) => r.evidence ?? []);
+  const sentenceBytes = evidence.reduce((n, e) => n + Buffer.byteLength(e.sentence ?? ''), 0);
+  console.log(
+    `store: document text ${mb1(textBytes)}; ${evidence.length} evidence rows repeating ${mb1(sentenceBytes)} of sentences`,
+  );
+  const { format: _format, version: _version, ...batch } = graph;
+  step('schema validation', () => GraphBatchSchema.safeParse(batch).success);
+  step('JSON.stringify', () => JSON.stringify(graph).length);
+}
 
 /** Spawns the CLI (under /usr/bin/time -f when present) and samples VmHWM of the node process. */
 function runSampled(cliArgs) {
