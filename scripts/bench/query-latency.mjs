@@ -4,7 +4,7 @@
  *
  * p50/p95 of the query API on a generated graph of ≥100k nodes, for the EmbeddedStore and the
  * Neo4jStore: search (full names, short prefixes, traditional input), neighbours at depth 2,
- * partners, and shortestPath between random villages. Each query kind runs a warm-up, then N timed
+ * partners, shortestPath between random villages, and (20 runs each) the web view's subgraph cuts. Each query kind runs a warm-up, then N timed
  * calls with seeded random arguments, so both stores answer the same calls.
  *
  *   node scripts/bench/query-latency.mjs [--store embedded|neo4j|both] [--runs 200] [--wipe]
@@ -72,6 +72,9 @@ async function measure(name, store) {
   await time('neighbours(depth 2)', calls.neighbours, (id) => store.neighbours(id, 2));
   await time('partners', calls.partners, (id) => store.partners(id));
   await time('shortestPath', calls.shortestPath, ([a, b]) => store.shortestPath(a, b));
+  const few = Array.from({ length: Math.min(20, runs) }, () => null);
+  await time('subgraph(limit 500)', few, () => store.subgraph({ limit: 500 }));
+  await time('subgraph(cooperation)', few, () => store.subgraph({ cooperation: true }));
 }
 
 if (values.store === 'embedded' || values.store === 'both') {

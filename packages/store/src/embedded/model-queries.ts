@@ -299,26 +299,54 @@ export function filteredSubgraph(model: GraphModel, filter: SubgraphFilter): Sub
   if (filter.cooperation) types = types.filter((type) => cooperation.has(type));
   const entityTypes = filter.types?.length ? new Set(filter.types) : null;
   const yearDocuments = filter.year === undefined ? null : documentsOfYear(model, filter.year);
+  // Endpoints of cooperation relations, found in one pass over the edges.
+  const linked = new Set<string>();
+  if (filter.cooperation) {
+    model.graph.forEachEdge((_edge, attributes, source, target) => {
+      if (!cooperation.has(attributes.type)) return;
+      linked.add(source);
+      linked.add(target);
+    });
+  }
   const candidates: { id: string; degree: number }[] = [];
   model.graph.forEachNode((id, entity) => {
     if (entityTypes && !entityTypes.has(entity.type)) return;
-    if (filter.cooperation) {
-      if (!isRegionType(entity.type)) return;
-      const linked = model.graph.edges(id).some((edge) => cooperation.has(model.graph.getEdgeAttribute(edge, 'type')));
-      if (!linked) return;
-    }
+    if (filter.cooperation && (!isRegionType(entity.type) || !linked.has(id))) return;
     if (yearDocuments) {
       const mentionedIn = model.mentionCounts.get(id);
       if (!mentionedIn || ![...mentionedIn.keys()].some((documentId) => yearDocuments.has(documentId))) return;
     }
     candidates.push({ id, degree: model.graph.degree(id) });
   });
-  candidates.sort((a, b) => b.degree - a.degree || compareText(a.id, b.id));
-  const kept = new Set(candidates.slice(0, filter.limit ?? SUBGRAPH_DEFAULT_LIMIT).map((candidate) => candidate.id));
+  const limit = filter.limit ?? SUBGRAPH_DEFAULT_LIMIT;
+  const kept = new Set(
+    topByDegree(candidates, limit)
+      .sort((a, b) => b.degree - a.degree || compareText(a.id, b.id))
+      .slice(0, limit)
+      .map((candidate) => candidate.id),
+  );
   return {
     nodes: [...kept].map((id) => summaryOf(model, id)).sort(compareById),
     edges: inducedEdges(model, kept, types),
   };
+}
+
+/**
+ * The candidates whose degree is at least the `limit`-th largest (ties kept), without sorting them all:
+ * degrees are small integers, so a count per degree finds the cut-off in one pass.
+ */
+function topByDegree<T extends { degree: number }>(candidates: T[], limit: number): T[] {
+  if (candidates.length <= limit) return candidates;
+  const counts = new Map<number, number>();
+  for (const candidate of candidates) counts.set(candidate.degree, (counts.get(candidate.degree) ?? 0) + 1);
+  let cutoff = 0;
+  let taken = 0;
+  for (const degree of [...counts.keys()].sort((a, b) => b - a)) {
+    cutoff = degree;
+    taken += counts.get(degree) as number;
+    if (taken >= limit) break;
+  }
+  return candidates.filter((candidate) => candidate.degree >= cutoff);
 }
 
 function documentsOfYear(model: GraphModel, year: number): Set<string> {
