@@ -270,6 +270,11 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
         expect(names(year.nodes)).not.toContain('苏新农业发展有限公司');
         const top = await store.subgraph({ limit: 1 });
         expect(names(top.nodes)).toEqual(['从江县']);
+        // Degrees: 从江县 8, 台江县 6, 吴江区 4, 东西部协作 3, then five regions tie at 2 — smaller ids win.
+        const six = await store.subgraph({ limit: 6 });
+        expect(names(six.nodes).sort()).toEqual(
+          ['从江县', '台江县', '吴江区', '东西部协作', '苏州市', '余杭区'].sort(),
+        );
         await store.close();
       });
     });
@@ -321,6 +326,8 @@ export function defineStoreComparison(label: string, pair: () => Promise<[GraphS
       ['search 有限公司', (store) => store.search('有限公司')],
       ['subgraph', (store) => store.subgraph({})],
       ['subgraph cooperation', (store) => store.subgraph({ cooperation: true })],
+      ['subgraph limit 3', (store) => store.subgraph({ limit: 3 })],
+      ['subgraph limit 6', (store) => store.subgraph({ limit: 6 })],
       ['subgraph 2023', (store) => store.subgraph({ year: 2023 })],
       ...ids.flatMap((id): [string, (store: GraphStore) => Promise<unknown>][] => [
         [`entity ${id}`, (store) => store.entity(id)],
