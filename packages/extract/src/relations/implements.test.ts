@@ -46,6 +46,27 @@ describe('implementsRelations', () => {
     const ctx = prepare('台江县整合资金1.2亿元实施“美丽乡村”项目。');
     expect(implementsRelations(ctx)[0]?.properties).toEqual({ fundsWanYuan: 12000 });
   });
+
+  it('should let the eastern partner implement what it is the subject of', () => {
+    const text =
+      '榕江县与宁波市北仑区开展东西部扶贫协作。北仑区组织区内学校开展“云课堂”活动。榕江县推行“积分超市”模式。';
+    const got = pairs(text);
+    expect(got).toContain('北仑区→云课堂');
+    expect(got).not.toContain('榕江县→云课堂');
+    expect(got).toContain('榕江县→积分超市');
+    expect(got).not.toContain('北仑区→积分超市');
+    expect(got).toEqual(expect.arrayContaining(['榕江县→东西部扶贫协作', '北仑区→东西部扶贫协作']));
+  });
+
+  it('should give a program of both sides (两地) to both partners', () => {
+    const text = '榕江县与宁波市北仑区开展东西部扶贫协作。两地联合实施“榕货进甬”行动。';
+    expect(pairs(text)).toEqual(expect.arrayContaining(['榕江县→榕货进甬', '北仑区→榕货进甬']));
+  });
+
+  it('should not take a place inside a body’s name as the eastern actor', () => {
+    const text = '榕江县与宁波市北仑区开展东西部扶贫协作。北仑区人民医院与榕江县人民医院开展“组团式”帮扶。';
+    expect(pairs(text)).not.toContain('北仑区→组团式');
+  });
 });
 
 describe('subjectRegions', () => {

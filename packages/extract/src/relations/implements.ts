@@ -165,6 +165,78 @@ export function subjectRegions(
   return ctx.primaryRegion ? [ctx.primaryRegion] : [];
 }
 
+// 帮助某县, 支持某县: the eastern subject helps a western region that then acts
+const HELPS_BEFORE_RE = /(?:帮助|帮扶|支持|协助|指导|援助|助力|推动|带动|引导)$/;
+// 两地, 双方: both partners act together
+const BOTH_SIDES_RE = /(?:两地|双方|两县|两区)/;
+// 从江县还与萧山区共同打造: the eastern partner is coordinated with the western subject
+const WITH_PARTNER_RE = /^(?:还|也|又)?(?:与|和|同|携手)$/;
+
+/**
+ * The eastern partner a report about a western region names most (a district before its city), if any.
+ * @param ctx - document context with region mentions
+ * @example mainEasternPartner(ctx) // { type: 'County', name: '北仑区' } in a report on 从江县 and 北仑区
+ */
+export function mainEasternPartner(ctx: DocContext): EntityRef | undefined {
+  if (isEasternCode(ctx.primaryRegion?.code)) return undefined;
+  const counts = new Map<string, { m: EntityMention; n: number }>();
+  for (const m of ctx.mentions) {
+    if ((m.type !== 'County' && m.type !== 'Prefecture') || !isEasternCode(m.code)) continue;
+    const c = counts.get(m.name) ?? { m, n: 0 };
+    c.n += m.type === 'County' ? 2 : 1;
+    counts.set(m.name, c);
+  }
+  let best: { m: EntityMention; n: number } | undefined;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best ? refOf(best.m) : undefined;
+}
+
+/**
+ * Eastern partners acting on `at` in a report about a western region: an eastern region heading the
+ * clause (北仑区组织学校开展…), one coordinated with the western subject (从江县与北仑区共同打造…), or the
+ * main partner when the clause speaks of both sides (两地实施…). Empty in a report about an eastern region.
+ */
+function easternActors(ctx: DocContext, sentence: number, at: number, partner: EntityRef | undefined): EntityRef[] {
+  const s = ctx.sentences[sentence];
+  if (!s || isEasternCode(ctx.primaryRegion?.code)) return [];
+  const text = ctx.normalized.text;
+  const from = clauseStart(text, s.start, at);
+  const out = new Map<string, EntityRef>();
+  // a place inside a body's or firm's name (萧山区第一人民医院) is not the actor
+  const named = ctx.mentions.filter((m) => m.sentence === sentence && !isRegionType(m.type) && m.type !== 'Program');
+  const inSentence = ctx.mentions
+    .filter(
+      (m) =>
+        m.sentence === sentence &&
+        isRegionType(m.type) &&
+        m.type !== 'Province' &&
+        m.end <= at &&
+        !named.some((n) => n.start <= m.start && m.end <= n.end),
+    )
+    .sort((a, b) => a.start - b.start);
+  inSentence.forEach((m, i) => {
+    if (!isEasternCode(m.code) || m.start < from) return;
+    // 从江县与宁波市北仑区: look past the city that leads its district
+    let k = i - 1;
+    while (k >= 0 && inSentence[k]!.end === inSentence[k + 1]!.start && isEasternCode(inSentence[k]!.code)) k--;
+    const prev = inSentence[k];
+    const linkEnd = inSentence[k + 1]!.start;
+    const coordinated =
+      prev && prev.start >= from && !isEasternCode(prev.code) && WITH_PARTNER_RE.test(text.slice(prev.end, linkEnd));
+    // a city right before its district (杭州市萧山区) heads the clause with it: keep the district
+    const next = inSentence[i + 1];
+    if (next && next.start === m.end && isEasternCode(next.code)) return;
+    // 北仑区帮助从江县实施…: the helped western region carries the program out, not the helper
+    const helps = inSentence.some(
+      (w) => w.start > m.end && !isEasternCode(w.code) && HELPS_BEFORE_RE.test(text.slice(m.end, w.start)),
+    );
+    if (helps) return;
+    if (coordinated || clauseInitial(ctx, s.start, m, false)) out.set(m.name, refOf(m));
+  });
+  if (partner && BOTH_SIDES_RE.test(text.slice(from, at))) out.set(partner.name, partner);
+  return [...out.values()];
+}
+
 /**
  * Finds IMPLEMENTS relations: each Program mention is implemented by the subject region at its place.
  * Numbers stated in the program's clause (funds, people, households…) are kept as properties.
@@ -174,6 +246,7 @@ export function subjectRegions(
 export function implementsRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
+  const partner = mainEasternPartner(ctx);
   for (const p of ctx.mentions) {
     if (p.type !== 'Program') continue;
     const s = ctx.sentences[p.sentence];
@@ -181,7 +254,19 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
     const start = clauseStart(text, s.start, p.start);
     const end = clauseEnd(text, s.end, p.end);
     const properties = numbersIn(text.slice(start, end));
-    for (const region of subjectRegions(ctx, p.sentence, p.start)) {
+    const east = easternActors(ctx, p.sentence, p.start, partner);
+    // the eastern partner acts alone when no western region is named in the sentence (北仑区还设立“某某助学金”)
+    const westNamed = ctx.mentions.some(
+      (m) =>
+        m.sentence === p.sentence &&
+        m.end <= p.start &&
+        isRegionType(m.type) &&
+        m.type !== 'Province' &&
+        !isEasternCode(m.code),
+    );
+    const bothSides = BOTH_SIDES_RE.test(text.slice(start, p.start));
+    const west = east.length && !westNamed && !bothSides ? [] : subjectRegions(ctx, p.sentence, p.start);
+    for (const region of [...west, ...east]) {
       const r: RelationMention = {
         type: 'IMPLEMENTS',
         source: region,
