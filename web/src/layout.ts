@@ -34,6 +34,8 @@ export interface LayoutOptions {
   sampleMs?: number;
   /** Converged when movement per iteration falls below this fraction of its peak. */
   tolerance?: number;
+  /** How often a detached layout (large graph) redraws the view; default 1 s. */
+  syncMs?: number;
   /** Receives the movement ratio of every sample (for the benchmark). */
   trace?: number[];
 }
@@ -86,9 +88,6 @@ function layoutTarget(graph: ViewGraph): { target: Graph; detached: boolean } {
   return { target: copy, detached: true };
 }
 
-/** How often a detached layout copies its positions to the view: rarely for very large graphs. */
-const syncInterval = (order: number): number => (order > 5000 ? 10_000 : 1000);
-
 /** Largest graph that gets the overlap-removing finishing pass (it runs on the main thread). */
 const UNTANGLE_MAX_NODES = 2000;
 
@@ -107,6 +106,7 @@ function untangle(graph: ViewGraph, settings: ReturnType<typeof forceAtlas2.infe
 export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): LayoutRun {
   const maxMs = options.maxMs ?? 20_000;
   const sampleMs = options.sampleMs ?? 300;
+  const syncMs = options.syncMs ?? 1000;
   const tolerance = options.tolerance ?? 0.12;
   const t0 = performance.now();
   if (graph.order < 2 || graph.size === 0) {
@@ -124,7 +124,7 @@ export function runForceAtlas2(graph: ViewGraph, options: LayoutOptions = {}): L
   const sync = (force = false): void => {
     // A big graph is redrawn only now and then while the layout runs: with software WebGL a redraw of
     // 20k nodes costs the worker more than ten iterations (benchmark: 4 vs 59 iterations a minute).
-    if (!detached || (!force && performance.now() - lastSync < syncInterval(target.order))) return;
+    if (!detached || (!force && performance.now() - lastSync < syncMs)) return;
     lastSync = performance.now();
     graph.updateEachNodeAttributes((n, a) => {
       if (target.hasNode(n)) {

@@ -121,7 +121,12 @@ async function layout(scope: string | undefined, maxMs?: number): Promise<void> 
   layoutRun?.stop();
   hook.layout = 'running';
   showStatus();
-  const run = runForceAtlas2(graph, { maxMs: maxMs ?? layoutBudgetMs, trace: hook.layoutTrace });
+  // Redraws during the layout take CPU from the layout worker (software WebGL above all): keep them
+  // to about 5% of the time, judging by how long the last renders took.
+  const lastRenders = [...hook.renderMs].sort((a, b) => a - b);
+  const medianRender = lastRenders[Math.floor(lastRenders.length / 2)] ?? 50;
+  const syncMs = Math.min(10_000, Math.max(1000, 20 * medianRender));
+  const run = runForceAtlas2(graph, { maxMs: maxMs ?? layoutBudgetMs, syncMs, trace: hook.layoutTrace });
   layoutRun = run;
   layoutSettled = run.done;
   const outcome = await run.done;
