@@ -11,8 +11,12 @@ import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { toExtractionResult } from '@fupin/extract';
 import { listInputFiles, parseShard } from '../run/files.js';
+import { splitBatch } from '../run/large-file.js';
 import { defaultJobs, extractInOrder } from '../run/pool.js';
 import { oneLine, parseJobs, type BatchReport, printBatchReport } from '../run/report.js';
+
+/** Most entities, evidence items and mentions per `--jsonl` line. */
+const JSONL_MAX_ITEMS = 50_000;
 
 /**
  * Registers `fupin extract PATH… [--json|--jsonl] [--out FILE] [--jobs N] [--shard K/N]`.
@@ -71,7 +75,8 @@ export function registerExtract(program: Command): void {
             await write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
             first = false;
           } else if (opts.jsonl) {
-            await write(`${JSON.stringify(outcome.batch)}\n`);
+            // A huge document's graph goes out as several lines (see splitBatch); `fupin load` merges them.
+            for (const part of splitBatch(outcome.batch, JSONL_MAX_ITEMS)) await write(`${JSON.stringify(part)}\n`);
           } else {
             const d = outcome.batch;
             await write(`${outcome.file}: ${d.entities.length} entities, ${d.relations.length} relations\n`);

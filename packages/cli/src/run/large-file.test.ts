@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphBatchSchema } from '@fupin/graph-schema';
 import { expectOffsetsInto, fupin, paragraph, report } from '../../test/robust-fixtures.js';
 import { hashFile } from './hash-file.js';
-import { cutPoint, largeFileLimits, readTextPieces, shiftBatch, sniffEncoding } from './large-file.js';
+import { cutPoint, largeFileLimits, readTextPieces, shiftBatch, sniffEncoding, splitBatch } from './large-file.js';
 
 let work: string;
 beforeAll(() => {
@@ -109,6 +109,58 @@ describe('shiftBatch', () => {
     const shifted = shiftBatch(batch, 1000);
     expect(shifted.relations[0]!.evidence[0]).toMatchObject({ start: 1002, end: 1010, sentence: '杭州市帮扶台江县' });
     expect(shifted.mentions[0]).toMatchObject({ start: 1002, end: 1005, surface: '杭州市' });
+  });
+});
+
+describe('splitBatch', () => {
+  const doc = { id: 'doc:1', path: '台江县.txt', sha256: 'a'.repeat(64), chars: 100 };
+  const ev = (start: number) => ({ documentId: 'doc:1', sentence: '', start, end: start, extractor: 'x' });
+  const batch = {
+    documents: [doc],
+    entities: ['从江县', '台江县', '杭州市', '宁波市', '榕江县'].map((name) => ({
+      id: `County:${name}`,
+      type: 'County' as const,
+      name,
+      aliases: [],
+    })),
+    relations: [1, 4, 2].map((n, i) => ({
+      id: `r${i}`,
+      type: 'ASSISTS' as const,
+      source: 'County:杭州市',
+      target: 'County:台江县',
+      evidence: Array.from({ length: n }, (_, k) => ev(k)),
+      properties: {},
+    })),
+    mentions: Array.from({ length: 7 }, (_, k) => ({
+      entityId: 'County:台江县',
+      documentId: 'doc:1',
+      surface: '',
+      start: k,
+      end: k,
+    })),
+  };
+
+  it('should cut a large batch into valid parts in entity, relation, mention order, each with the document', () => {
+    const parts = [...splitBatch(batch, 3)];
+    expect(parts.map((p) => [p.entities.length, p.relations.length, p.mentions.length])).toEqual([
+      [3, 0, 0],
+      [2, 0, 0],
+      [0, 1, 0],
+      [0, 1, 0],
+      [0, 1, 0],
+      [0, 0, 3],
+      [0, 0, 3],
+      [0, 0, 1],
+    ]);
+    for (const part of parts) {
+      expect(GraphBatchSchema.parse(part).documents).toEqual([doc]);
+    }
+    expect(parts.flatMap((p) => p.relations)).toEqual(batch.relations);
+    expect(parts.flatMap((p) => p.mentions)).toEqual(batch.mentions);
+  });
+
+  it('should yield a small batch unchanged', () => {
+    expect([...splitBatch(batch, 1000)]).toEqual([batch]);
   });
 });
 

@@ -201,3 +201,44 @@ function withoutText<T extends { text?: string }>(document: T): Omit<T, 'text'> 
   const { text: _text, ...rest } = document;
   return rest;
 }
+
+/**
+ * Splits a batch into batches of at most `maxItems` entities, evidence items or mentions each, so that a
+ * huge document's graph can be written as several JSON lines (one JSON string has a size limit in V8)
+ * and loaded in order. Entities come first, then relations, then mentions; every part carries the
+ * Document, so each line is a valid batch on its own. A small batch is yielded unchanged.
+ * @param batch - one document's batch
+ * @param maxItems - items per part
+ * @example [...splitBatch(batchOf100MbFile, 50_000)].length // e.g. 90
+ */
+export function* splitBatch(batch: GraphBatch, maxItems: number): Generator<GraphBatch> {
+  const evidence = batch.relations.reduce((n, r) => n + Math.max(1, r.evidence.length), 0);
+  if (batch.entities.length + evidence + batch.mentions.length <= maxItems) {
+    yield batch;
+    return;
+  }
+  const part = (over: Partial<GraphBatch>): GraphBatch => ({
+    documents: batch.documents,
+    entities: [],
+    relations: [],
+    mentions: [],
+    ...over,
+  });
+  for (let i = 0; i < batch.entities.length; i += maxItems)
+    yield part({ entities: batch.entities.slice(i, i + maxItems) });
+  let relations: Relation[] = [];
+  let size = 0;
+  for (const r of batch.relations) {
+    const n = Math.max(1, r.evidence.length);
+    if (size > 0 && size + n > maxItems) {
+      yield part({ relations });
+      relations = [];
+      size = 0;
+    }
+    relations.push(r);
+    size += n;
+  }
+  if (relations.length > 0) yield part({ relations });
+  for (let i = 0; i < batch.mentions.length; i += maxItems)
+    yield part({ mentions: batch.mentions.slice(i, i + maxItems) });
+}
