@@ -11,7 +11,7 @@
  * Usage: node scripts/bench/web-first-frame.mjs [--nodes 20000] [--edges 60000] [--layout-ms 60000]
  * Needs: `pnpm build` (web/dist, packages/*\/dist) and /usr/bin/chromium.
  */
-/* global window, performance -- page functions run in the browser; performance is a Node global too */
+/* global window -- page functions run in the browser */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
