@@ -79,4 +79,9 @@ describe('industryExtractor', () => {
     expect(industries('发展了一批周期短、见效快的产业。')).toEqual([]);
     expect(industries('门诊设有接种室、留观室和资料室。')).toEqual([]);
   });
+
+  it('should find a known product again where villages or a growing word stand in its clause', () => {
+    const text = '榕江县大力发展百香果产业。八开镇高排村、摆底村的百香果收入逐年增加。百香果口感很好。';
+    expect(industries(text)).toEqual(['百香果', '百香果']);
+  });
 });

@@ -9,6 +9,7 @@
  */
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { isNameBoundary } from '../lexicon/function-words.js';
+import { wordBoundaries } from '../doc-util.js';
 import { tagWithOffsets, type Token } from './companies.js';
 import {
   FARM_UNITS,
@@ -313,6 +314,53 @@ export const industryExtractor: EntityExtractor = {
         });
       }
     });
+    out.push(...laterMentions(ctx, out));
     return out;
   },
 };
+
+// the clause around a product names a grower or a growing verb: 甲村、乙村的茶叶收入, 发展茶叶
+const GROWING_CONTEXT_RE = /发展|种植|养殖|培育|栽种|产业|基地|收入|增收|规模|合作社/;
+const REGION_LEVELS = new Set(['Township', 'Village']);
+
+/**
+ * Later mentions of products the document already established as industries (甲村、乙村的茶叶收入 after
+ * 发展茶叶产业), where the clause names a township or village before the product or a growing word: one
+ * regex over each sentence, only at word boundaries, never inside another name.
+ */
+function laterMentions(ctx: DocContext, found: readonly EntityMention[]): EntityMention[] {
+  const names = [...new Set(found.map((m) => m.name))].filter((n) => n.length >= 2);
+  if (!names.length) return [];
+  const re = new RegExp(names.sort((a, b) => b.length - a.length).join('|'), 'g');
+  const out: EntityMention[] = [];
+  const all = [...ctx.mentions, ...found];
+  ctx.sentences.forEach((s, index) => {
+    const here = all.filter((m) => m.sentence === index);
+    for (const m of s.text.matchAll(re)) {
+      const start = s.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (here.some((h) => start < h.end && h.start < end)) continue;
+      const words = wordBoundaries(ctx, index);
+      if (!words.has(start) || !words.has(end)) continue;
+      let from = start;
+      while (from > s.start && !/[，。；：,;:！？]/.test(ctx.normalized.text[from - 1] ?? '')) from--;
+      let to = end;
+      while (to < s.end && !/[，。；：,;:！？]/.test(ctx.normalized.text[to] ?? '')) to++;
+      const clause = ctx.normalized.text.slice(from, to);
+      const grower = here.some((h) => REGION_LEVELS.has(h.type) && h.start >= from && h.end <= start);
+      if (!grower && !GROWING_CONTEXT_RE.test(clause)) continue;
+      const mention: EntityMention = {
+        type: 'Industry',
+        name: m[0],
+        surface: m[0],
+        start,
+        end,
+        sentence: index,
+        extractor: 'industries',
+      };
+      out.push(mention);
+      here.push(mention);
+    }
+  });
+  return out;
+}
