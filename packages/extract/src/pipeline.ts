@@ -186,7 +186,7 @@ export class Extractor {
       documentId: documentId(doc.sha256),
       normalized,
       sentences,
-      segmenter: new CachingSegmenter(this.segmenter),
+      segmenter: new CachingSegmenter(this.segmenter, { text: normalized.text, spans: sentences }),
       mentions: [],
       gazetteer: this.gazetteer,
       ...(title ? { title } : {}),

@@ -81,38 +81,102 @@ export class JiebaSegmenter implements Segmenter {
 
   /**
    * Cuts text into words with their part-of-speech tags (jieba's ICTCLAS-style tags: ns place, v verb …).
+   * jieba tags a word by its dictionary entry alone (x for other words, eng/m for letters and digits),
+   * never by context, and building the tagged objects in the native call costs about twice the cut
+   * itself. So the text is cut, and each word's tag comes from a per-process cache of tags jieba gave
+   * that word before; words not seen yet are tagged natively on their own, all in one call.
    * @param text - simplified Chinese text
    * @example seg.tag('在从江县设立窗口') // [{ word: '在', tag: 'p' }, { word: '从江县', tag: 'ns' }, …]
    */
   tag(text: string): { word: string; tag: string }[] {
-    return this.jieba.tag(text, false);
+    const words = this.jieba.cut(text, false);
+    let missing: Set<string> | undefined;
+    for (const word of words) if (!this.tagOf.has(word)) (missing ??= new Set()).add(word);
+    if (missing && !this.learn([...missing])) {
+      // Some new word is segmented differently alone: tag the text natively, which teaches its words.
+      const tagged = this.jieba.tag(text, false);
+      for (const t of tagged) this.tagOf.set(t.word, t.tag);
+      return tagged;
+    }
+    const out: { word: string; tag: string }[] = new Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      out[i] = { tag: this.tagOf.get(word)!, word }; // the key order of the native objects
+    }
+    return out;
   }
+
+  private readonly tagOf = new Map<string, string>();
+
+  /**
+   * Tags new words natively, one block each (joined by line breaks), and remembers their tags. Returns
+   * false when jieba does not give back exactly those words (one of them is cut differently alone).
+   */
+  private learn(words: string[]): boolean {
+    if (this.tagOf.size + words.length > TAG_CACHE_LIMIT) this.tagOf.clear();
+    if (words.some((w) => /\s/.test(w))) return false;
+    const tagged = this.jieba.tag(words.join('\n'), false);
+    let k = 0;
+    const learned: [string, string][] = [];
+    for (const t of tagged) {
+      if (t.word === '\n') continue;
+      if (t.word !== words[k]) return false;
+      learned.push([t.word, t.tag]);
+      k++;
+    }
+    if (k !== words.length) return false;
+    for (const [w, t] of learned) this.tagOf.set(w, t);
+    return true;
+  }
+}
+
+/** Distinct words whose tags the shared segmenter remembers (a corpus' vocabulary stays far below). */
+const TAG_CACHE_LIMIT = 500_000;
+
+/** A document a CachingSegmenter segments as a whole: its text and the spans (sentences) callers ask about. */
+export interface SegmentedDocument {
+  text: string;
+  spans: readonly { start: number; end: number }[];
 }
 
 /**
  * A per-document cache in front of a segmenter: several extractors cut or tag the same sentences, and
  * each sentence is segmented once. Tagging gives the same words as cutting (both without HMM), so a
  * cut of an already tagged text costs nothing. Make one per document; it holds the document's words.
+ *
+ * Given the document, the first request for one of its spans (a sentence) tags the WHOLE text in one
+ * call and serves every span from it: one native call per document instead of one per sentence, whose
+ * fixed cost made per-sentence segmentation cost several times a whole-text cut. jieba splits its input
+ * into blocks at punctuation and white space and segments each block alone, so a span that starts and
+ * ends on word boundaries of the whole text gets the words a cut of the span alone would give; a span
+ * that does not (a boundary inside a run of letters and digits) is segmented alone, as before.
  * @example new CachingSegmenter(JiebaSegmenter.shared()).tag('在从江县') // [{ word: '在', tag: 'p' }, …]
+ * @example new CachingSegmenter(JiebaSegmenter.shared(), { text: '在从江县。', spans: [{ start: 0, end: 5 }] }).tag('在从江县。')
  */
 export class CachingSegmenter implements Segmenter {
   private readonly inner: Segmenter;
+  private readonly document: SegmentedDocument | undefined;
   private readonly cuts = new Map<string, string[]>();
   private readonly tags = new Map<string, { word: string; tag: string }[]>();
+  private spanOf: Map<string, number> | undefined;
+  private words: { word: string; tag: string }[] | undefined;
+  private wordAt: Int32Array | undefined;
 
   /**
    * @param inner - the process-wide segmenter
+   * @param document - the document's text and sentence spans, to segment the whole text once
    * @example const seg = new CachingSegmenter(JiebaSegmenter.shared()); seg.cut('从江县'); seg.cut('从江县') // segmented once
    */
-  constructor(inner: Segmenter) {
+  constructor(inner: Segmenter, document?: SegmentedDocument) {
     this.inner = inner;
+    this.document = document;
   }
 
   /** Cuts text into words, once per distinct text. */
   cut(text: string): string[] {
     let words = this.cuts.get(text);
     if (!words) {
-      const tagged = this.tags.get(text);
+      const tagged = this.tags.get(text) ?? this.fromDocument(text);
       words = tagged ? tagged.map((t) => t.word) : this.inner.cut(text);
       this.cuts.set(text, words);
     }
@@ -123,9 +187,40 @@ export class CachingSegmenter implements Segmenter {
   tag(text: string): { word: string; tag: string }[] {
     let tagged = this.tags.get(text);
     if (!tagged) {
-      tagged = this.inner.tag(text);
+      tagged = this.fromDocument(text) ?? this.inner.tag(text);
       this.tags.set(text, tagged);
     }
     return tagged;
+  }
+
+  /** The tagged words of a span of the document whose text this is, or undefined. */
+  private fromDocument(text: string): { word: string; tag: string }[] | undefined {
+    const doc = this.document;
+    if (!doc || !doc.spans.length) return undefined;
+    if (!this.spanOf) {
+      this.spanOf = new Map();
+      doc.spans.forEach((s, i) => {
+        const key = doc.text.slice(s.start, s.end);
+        if (!this.spanOf!.has(key)) this.spanOf!.set(key, i);
+      });
+    }
+    const i = this.spanOf.get(text);
+    if (i === undefined) return undefined;
+    if (!this.words || !this.wordAt) {
+      this.words = this.inner.tag(doc.text);
+      this.wordAt = new Int32Array(doc.text.length + 1).fill(-1);
+      let at = 0;
+      this.words.forEach((w, k) => {
+        this.wordAt![at] = k;
+        at += w.word.length;
+      });
+      this.wordAt[at] = this.words.length;
+    }
+    const { start, end } = doc.spans[i]!;
+    const first = this.wordAt[start]!;
+    const last = this.wordAt[end]!;
+    // Both ends must be word boundaries of the whole text; otherwise the span is segmented alone.
+    if (first < 0 || last < 0) return undefined;
+    return this.words.slice(first, last);
   }
 }
