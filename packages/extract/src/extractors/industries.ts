@@ -331,11 +331,28 @@ const REGION_LEVELS = new Set(['Township', 'Village']);
 function laterMentions(ctx: DocContext, found: readonly EntityMention[]): EntityMention[] {
   const names = [...new Set(found.map((m) => m.name))].filter((n) => n.length >= 2);
   if (!names.length) return [];
-  const re = new RegExp(names.sort((a, b) => b.length - a.length).join('|'), 'g');
+  const re = new RegExp(
+    names
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
   const out: EntityMention[] = [];
-  const all = [...ctx.mentions, ...found];
+  // mentions by sentence, built once (no scan of every mention per sentence)
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of [...ctx.mentions, ...found]) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
   ctx.sentences.forEach((s, index) => {
-    const here = all.filter((m) => m.sentence === index);
+    re.lastIndex = 0;
+    const seen = re.test(s.text);
+    re.lastIndex = 0;
+    if (!seen) return;
+    const here = bySentence.get(index) ?? [];
+    bySentence.set(index, here);
     for (const m of s.text.matchAll(re)) {
       const start = s.start + (m.index ?? 0);
       const end = start + m[0].length;
