@@ -17,6 +17,14 @@ import { numbersIn } from './numbers.js';
  * @example INVEST_TRIGGER_RE.test('引进宁波某公司') // true
  */
 export const INVEST_TRIGGER_RE = /引进|引入|招商引资|招引|落户|投资|入驻|签约|建厂|投产|落地|援建/;
+// 某公司在某镇建设油茶基地: a firm that builds somewhere invests there (only when the firm comes first)
+const BUILDS_AT_RE = /^[^，。；]{0,6}在[^，。；]{1,20}(?:建设|建成|新建|投建|兴建|建起|开办|创办)/;
+// 甲公司与乙公司合作: the firm after 与 is the partner, not the investor
+const PARTNER_BEFORE_RE = /(?:与|同|跟)$/;
+// 落户官舟镇, 入驻某开发区: the place right after a settling verb
+const SETTLES_IN_RE = /(?:落户|入驻|落地|扎根|进驻|投资)(?:到|于|在)?$/;
+// 投资1.5亿元打造甲村、乙村…: villages right after an investment and a building verb
+const BUILDS_IN_RE = /投资[\d.]+\s*(?:万|亿)?元?(?:在)?(?:打造|建设|建成|新建|改造|开发)[、和及与]*$/;
 // 在彦洞乡和平秋镇…打造: the places after 在 are where the firm works
 const AT_PLACE_RE =
   /在([^，。；！？]{1,30}?)(?:联合|共同)?(?:打造|建设|建成|建立|投资|种植|发展|开展|实施|设立|落户|建)/g;
@@ -28,9 +36,16 @@ const AT_PLACE_RE =
  */
 export function investsRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
+  const text = ctx.normalized.text;
   for (const s of ctx.sentences) {
-    if (!INVEST_TRIGGER_RE.test(s.text)) continue;
-    const companies = ctx.mentions.filter((m) => m.sentence === s.index && m.type === 'Company');
+    const classic = INVEST_TRIGGER_RE.test(s.text);
+    if (!classic && !/在[^，。；]{1,20}建/.test(s.text)) continue;
+    const all = ctx.mentions.filter((m) => m.sentence === s.index && m.type === 'Company');
+    const companies = all.filter(
+      (c) =>
+        (classic || BUILDS_AT_RE.test(text.slice(c.end, s.end))) &&
+        !(PARTNER_BEFORE_RE.test(text.slice(s.start, c.start)) && all.some((o) => o.end <= c.start)),
+    );
     if (!companies.length) continue;
     const primaryEast = isEasternCode(ctx.primaryRegion?.code);
     const properties = numbersIn(s.text);
@@ -46,6 +61,24 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
           if (r.code && isEasternCode(r.code) !== primaryEast) continue;
           targets.set(r.name, refOf(r));
         }
+      }
+      // 落户某镇, 投资…打造甲村、乙村: places right after the firm's settling or building words
+      for (const r of ctx.mentions) {
+        if (r.sentence !== s.index || !isRegionType(r.type) || r.type === 'Province' || r.start < c.end) continue;
+        if (r.code && isEasternCode(r.code) !== primaryEast) continue;
+        let gap = text.slice(c.end, r.start);
+        for (const o of ctx.mentions)
+          if (o.sentence === s.index && isRegionType(o.type) && o.start >= c.end && o.end <= r.start)
+            gap = gap.replace(text.slice(o.start, o.end), '');
+        if (SETTLES_IN_RE.test(gap) || BUILDS_IN_RE.test(gap.replace(/^[^，,]*[，,]/, '')))
+          targets.set(r.name, refOf(r));
+      }
+      // a township right before one of its villages (丹江镇羊排村): the village is the place
+      for (const t of [...targets.values()]) {
+        if (t.type !== 'Township') continue;
+        const tm = ctx.mentions.find((m) => m.sentence === s.index && m.name === t.name && m.type === 'Township');
+        const v = tm && ctx.mentions.find((m) => m.sentence === s.index && m.type === 'Village' && m.start === tm.end);
+        if (v && targets.has(v.name)) targets.delete(t.name);
       }
       // an investment is in the region the report is about unless this sentence names another
       for (const r of subjectRegions(ctx, s.index, c.start, [c], false)) targets.set(r.name, r);
