@@ -21,8 +21,7 @@ import { chromium } from 'playwright-core';
 import { EmbeddedStore } from '@fupin/store';
 import { documentId, entityId, relationId, sha256Hex } from '@fupin/graph-schema';
 
-// @fupin/server is imported by path: the scripts package does not list it as a dependency.
-const { createServer } = await import(new URL('../../packages/server/dist/index.js', import.meta.url).href);
+import { createServer } from '@fupin/server';
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const { values } = parseArgs({
