@@ -178,12 +178,18 @@ export function findSuffixNames(
     if (start >= suffixStart) continue;
     // a one-character suffix follows a noun (林业站, 扶贫办), never an adverb or particle (即可办)
     const lastHead = tokens.find((t) => t.start < suffixStart && suffixStart <= t.end);
+    // 卫健局, 发改局, 住建局: two one-character words abbreviate two fields, whatever jieba tags them
+    const abbreviation =
+      lastHead?.word.length === 1 &&
+      lastHead.start - 1 >= start &&
+      tokens.some((t) => t.end === lastHead.start && t.word.length === 1);
     if (
       m[0].length === 1 &&
       lastHead &&
       lastHead.end === suffixStart &&
       !/^(?:n|j|vn|ns|nt|nz|l)/.test(lastHead.tag) &&
-      !NAME_VERBS.has(lastHead.word)
+      !NAME_VERBS.has(lastHead.word) &&
+      !abbreviation
     )
       continue;
     const head = text.slice(start, suffixStart);

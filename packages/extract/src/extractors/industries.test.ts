@@ -84,4 +84,8 @@ describe('industryExtractor', () => {
     const text = '榕江县大力发展百香果产业。八开镇高排村、摆底村的百香果收入逐年增加。百香果口感很好。';
     expect(industries(text)).toEqual(['百香果', '百香果']);
   });
+
+  it('should not take farmland or greenhouses as products', () => {
+    expect(industries('建成高标准农田5万亩、冷凉蔬菜基地2万亩。')).toEqual(['冷凉蔬菜']);
+  });
 });

@@ -59,4 +59,16 @@ describe('organizationExtractor', () => {
     expect(organizations('台江县人民医院成功创建二级甲等医院。')).toEqual(['台江县人民医院']);
     expect(organizations('在大连设立台江籍务工人员服务站。')).toEqual([]);
   });
+
+  it('should take bureaus named by a two-field abbreviation', () => {
+    expect(organizations('大连市甘井子区卫健局选派医生到威宁县中医院。')).toEqual([
+      '大连市甘井子区卫健局',
+      '威宁县中医院',
+    ]);
+    expect(organizations('甘井子区发改局牵头对接。')).toEqual(['甘井子区发改局']);
+  });
+
+  it('should not take a generic service centre without a place', () => {
+    expect(organizations('电子商务公共服务中心实现乡镇全覆盖。')).toEqual([]);
+  });
 });
