@@ -5,7 +5,7 @@
  * How fast does `fupin extract` turn report text into a graph, and how does it compare with the floor
  * every run pays anyway — segmenting the same text with @node-rs/jieba `cut` (default dictionary)? Both
  * are measured in this one process on the same scaled corpus (scripts/scale-corpus.mjs): the raw cut
- * first, then the CLI's own worker pool (`extractInOrder` from packages/cli/dist) with each `--jobs`
+ * first, then the CLI's own worker pool (`extractInOrder` of @fupin/cli) with each `--jobs`
  * value. Wall time and CPU time (process-wide, so worker threads count) are printed for each, because
  * on a shared machine CPU time is the steadier figure. Targets: one worker ≥ 40 % of raw cut
  * throughput; two workers ≥ 1.7× one worker (wall time, needs two idle cores to mean anything).
@@ -22,12 +22,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { extractInOrder, listInputFiles } from '@fupin/cli';
 import { ensureCorpus } from '../scale-corpus.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-// The CLI is not a dependency of the scripts package; its built pool is imported by path.
-const pool = await import(new URL('../../packages/cli/dist/run/pool.js', import.meta.url).href);
-const filesModule = await import(new URL('../../packages/cli/dist/run/files.js', import.meta.url).href);
 
 const { values } = parseArgs({
   options: {
@@ -86,12 +84,12 @@ rows.push({ label: 'raw jieba tag', ...tagged });
 print(rows[1]);
 
 for (const jobs of jobsList) {
-  const listed = await filesModule.listInputFiles([dir]);
+  const listed = await listInputFiles([dir]);
   const result = await measureAsync(async () => {
     let chars = 0;
     let bytes = 0;
     let failed = 0;
-    for await (const outcome of pool.extractInOrder(listed.files, jobs)) {
+    for await (const outcome of extractInOrder(listed.files, jobs)) {
       if (!outcome.ok) failed++;
       else chars += outcome.chars;
     }
