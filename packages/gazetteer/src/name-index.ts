@@ -27,7 +27,8 @@ export class NameIndex<T = NameHit> implements NameSource {
   // Lengths of the names starting with each two-character prefix, as a bit set (bit n = length n; a
   // number, not an array, so that loading 40k prefixes allocates nothing). Lengths above 31 are dropped
   // from scanning (none in provinces..townships; a few village names run to 33 characters).
-  private readonly lengths = new Map<string, number>();
+  // Keyed by the prefix's two UTF-16 units as one number, so that a scan allocates no string per position.
+  private readonly lengths = new Map<number, number>();
   private readonly decode: (entry: T) => NameHit;
 
   /**
@@ -54,8 +55,8 @@ export class NameIndex<T = NameHit> implements NameSource {
     const found = this.names.get(name);
     if (found === undefined) {
       this.names.set(name, entry);
-      if (name.length <= 31) {
-        const prefix = name.slice(0, 2);
+      if (name.length >= 2 && name.length <= 31) {
+        const prefix = prefixKey(name, 0);
         this.lengths.set(prefix, (this.lengths.get(prefix) ?? 0) | (1 << name.length));
       }
     } else if (Array.isArray(found)) found.push(entry);
@@ -80,7 +81,8 @@ export class NameIndex<T = NameHit> implements NameSource {
    * @example index.longestAt('从江县人民', 0) // { length: 3, hits: [...] }
    */
   longestAt(text: string, at: number): { length: number; hits: NameHit[] } | undefined {
-    const bits = this.lengths.get(text.slice(at, at + 2));
+    if (at + 2 > text.length) return undefined;
+    const bits = this.lengths.get(prefixKey(text, at));
     if (bits === undefined) return undefined;
     for (let len = Math.min(31, text.length - at); len >= 2; len -= 1) {
       if ((bits & (1 << len)) === 0) continue;
@@ -89,6 +91,11 @@ export class NameIndex<T = NameHit> implements NameSource {
     }
     return undefined;
   }
+}
+
+/** The two UTF-16 units at `at` as one number (a name's two-character prefix). */
+function prefixKey(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x1_00_00 + text.charCodeAt(at + 1);
 }
 
 /** A place in a text where a division name or alias occurs. */
