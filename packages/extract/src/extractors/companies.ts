@@ -168,7 +168,9 @@ export function findSuffixNames(
     // jieba glues verbs to the next word (组织移动): drop a leading introducing verb
     const atPlace = (): boolean => places.some(([a]) => a === start);
     while (start < suffixStart && !atPlace() && LEADING_VERBS.test(text.slice(start, start + 2))) start += 2;
-    while (start < suffixStart && !atPlace() && FUNCTION_WORDS.has(text[start] ?? '')) start += 1;
+    // a function word only when jieba cut it as a word of its own (将|台堡 is not 将台堡)
+    const ownWord = (at: number): boolean => tokens.some((t) => t.start === at && t.end === at + 1);
+    while (start < suffixStart && !atPlace() && FUNCTION_WORDS.has(text[start] ?? '') && ownWord(start)) start += 1;
     // 经劳务工作站推荐: a one-character preposition jieba keeps as a word of its own
     while (
       start < suffixStart &&

@@ -3,8 +3,12 @@ import { sha256Hex } from '@fupin/graph-schema';
 import { Extractor } from '../pipeline.js';
 import { regionExtractor } from './regions.js';
 import { siteExtractor } from './sites.js';
+import { programExtractor } from './programs.js';
 
-const extractor = Extractor.create({ entityExtractors: [regionExtractor, siteExtractor], relationExtractors: [] });
+const extractor = Extractor.create({
+  entityExtractors: [regionExtractor, programExtractor, siteExtractor],
+  relationExtractors: [],
+});
 const sites = (text: string): string[] => {
   const { ctx } = extractor.prepare({ path: 'test.txt', text, sha256: sha256Hex(text) });
   return ctx.mentions.filter((m) => m.type === 'Site').map((m) => m.name);
@@ -44,5 +48,18 @@ describe('siteExtractor', () => {
 
   it('should take a product base named by what is done there', () => {
     expect(sites('在平略镇建成生猪养殖示范场。')).toEqual(['生猪养殖示范场']);
+  });
+
+  it('should keep a word that opens a place name though it is also a function word', () => {
+    expect(sites('2020年建成将军山红色旅游景区。')).toEqual(['将军山红色旅游景区']);
+  });
+
+  it('should take a resettlement area that holds a national program after its place, not the bare program', () => {
+    expect(sites('在南屏易地扶贫搬迁安置区建成扶贫车间5个。')).toEqual(['南屏易地扶贫搬迁安置区']);
+    expect(sites('全县最大的易地扶贫搬迁安置点安置群众800户。')).toEqual([]);
+  });
+
+  it('should take a demonstration park named by its place', () => {
+    expect(sites('打造威宁县苹果产业示范园区。')).toEqual(['威宁县苹果产业示范园区']);
   });
 });

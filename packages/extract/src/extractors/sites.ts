@@ -146,7 +146,9 @@ export const siteExtractor: EntityExtractor = {
       for (const h of findSites(ctx.segmenter, s.text, spans)) {
         const start = s.start + h.start;
         const end = s.start + h.end;
-        if (taken.some((m) => start < m.end && m.start < end)) continue;
+        // a program may stand inside a site's name after its place (南坪易地扶贫搬迁安置区), never open it
+        const inside = (m: EntityMention): boolean => m.type === 'Program' && start < m.start && m.end < end;
+        if (taken.some((m) => start < m.end && m.start < end && !inside(m))) continue;
         out.push({
           type: 'Site',
           name: h.name,
