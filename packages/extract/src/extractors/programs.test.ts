@@ -95,6 +95,14 @@ describe('programExtractor', () => {
     expect(programs('在大连设立消费扶贫专柜30个。')).toEqual([]);
   });
 
+  it('should take short formulas listed in one quote after a strong verb', () => {
+    expect(programs('威宁县开展“点对点、一站式”劳务输出。')).toEqual(['点对点、一站式']);
+  });
+
+  it('should not let a national term swallow the name of a body', () => {
+    expect(programs('县消费扶贫办统筹推进。')).toEqual([]);
+  });
+
   it('should take a province pair’s cooperation as a program', () => {
     expect(programs('两省深化鲁渝扶贫协作，推进津甘协作。')).toEqual(['鲁渝扶贫协作', '津甘协作']);
     expect(programs('产品通过“鲁渝协作”电商平台销售。')).toEqual([]);

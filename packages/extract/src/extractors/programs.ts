@@ -130,7 +130,7 @@ const MECHANISM_MIN_HEAD = 4;
 const GENERIC_MECHANISM_END_RE = /(?:工作|长效|管理|协调|联动|协作|管护|处理|常态化|运行|运营|合作)$/;
 // two region abbreviations + (扶贫)协作: the named east-west cooperation of a province pair (闽宁协作)
 // nouns a national policy word may qualify without being named as a program (消费扶贫专柜, 控辍保学力度)
-const QUALIFIED_NOUN_RE = /^(?:专柜|专区|专馆|产品|馆|平台|力度)/;
+const QUALIFIED_NOUN_RE = /^(?:专柜|专区|专馆|产品|馆|平台|力度|局|办|工作队)/;
 const PAIR_COOPERATION_RE = new RegExp(`[${REGION_ABBREVIATIONS}]{2}(?:扶贫|东西部扶贫)?协作`, 'g');
 const SUFFIX_BLOCKING_FOLLOWERS =
   /^(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/;
@@ -188,7 +188,8 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
 
   // 实施农村“组组通”: a scope word may stand between the verb and the quote
   const lead = before.replace(/\s+$/, '').replace(/(?:农村|全县|全市|全乡|全镇|城乡|全面)$/, '');
-  if (strongTriggerRe.test(lead) && !q.includes('、')) score += 2;
+  // 开展“点对点、一站式”: short formulas listed in one quote count like one
+  if (strongTriggerRe.test(lead) && (!q.includes('、') || q.split('、').every((i) => i.length <= 4))) score += 2;
   else if (triggerRe.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
   // programs are often listed together: “以岗定培”“按需施培”, “三个责任”和“三项制度”
