@@ -88,4 +88,8 @@ describe('industryExtractor', () => {
   it('should not take farmland or greenhouses as products', () => {
     expect(industries('建成高标准农田5万亩、冷凉蔬菜基地2万亩。')).toEqual(['冷凉蔬菜']);
   });
+
+  it('should not keep the aspect particle of the verb before a list', () => {
+    expect(industries('全县形成了苦荞、草畜、小杂粮三大主导产业。')).toEqual(['苦荞', '草畜', '小杂粮']);
+  });
 });

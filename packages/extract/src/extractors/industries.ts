@@ -200,7 +200,7 @@ function listHits(
         const verb = tagWithOffsets(segmenter, item)
           .filter((w) => w.tag === 'v')
           .at(-1);
-        if (verb && verb.end < item.length) item = item.slice(verb.end);
+        if (verb && verb.end < item.length) item = item.slice(verb.end).replace(/^[了着过]/, '');
       }
       const itemStart = offset + rawStart + (raw.length - item.length);
       if (!acceptName(item) || /[，。；：“”"（）()]/.test(item)) continue;
