@@ -92,4 +92,9 @@ describe('industryExtractor', () => {
   it('should not keep the aspect particle of the verb before a list', () => {
     expect(industries('全县形成了苦荞、草畜、小杂粮三大主导产业。')).toEqual(['苦荞', '草畜', '小杂粮']);
   });
+
+  it('should not find a known product again inside a cooperative’s name', () => {
+    const text = '榕江县大力发展百香果产业。高排村、摆底村成立百香果专业合作社。';
+    expect(industries(text)).toEqual(['百香果']);
+  });
 });

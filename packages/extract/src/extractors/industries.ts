@@ -105,6 +105,8 @@ function tokenIndexAt(tokens: Token[], offset: number): number {
 function acceptName(name: string): boolean {
   return name.length >= 2 && name.length <= 6 && !GENERIC_PRODUCT_WORDS.has(name) && !/\d/.test(name);
 }
+// 低产茶园: a yield word before a product is not part of its name (生态/有机 stay: 有机高粱 is a product)
+const QUALITY_LEAD_RE = /^(?:低产|低效)(?=[\u4e00-\u9fff]{2})/;
 
 function quantityHits(
   text: string,
@@ -273,6 +275,8 @@ export function findIndustries(
     if (base && base.index > 0) end = start + base.index;
     const measure = MEASURE_END_RE.exec(text.slice(start, end));
     if (measure && measure.index > 0) end = start + measure.index;
+    const quality = QUALITY_LEAD_RE.exec(text.slice(start, end));
+    if (quality) start += quality[0].length;
     // a place name is never a product (彦洞乡总计…), though it may lead one (某县空心李 → 空心李)
     for (const [a, b] of taken) {
       if (a <= start && b > start && b < end) start = b;
@@ -357,6 +361,8 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
       const start = s.start + (m.index ?? 0);
       const end = start + m[0].length;
       if (here.some((h) => start < h.end && h.start < end)) continue;
+      // 某村的茶叶专业合作社: the product names a firm here
+      if (/^(?:种植|养殖)?(?:专业)?合作社/.test(s.text.slice(end - s.start))) continue;
       const words = wordBoundaries(ctx, index);
       if (!words.has(start) || !words.has(end)) continue;
       let from = start;
