@@ -39,8 +39,9 @@ export function withVillages(
     const from = Math.max(0, m.index - 10, windows.length ? windows[windows.length - 1]![1] : 0);
     if (end > from) windows.push([from, end]);
   }
+  const ends = new Set(windows.map(([, end]) => end));
   const villages = scanWindows(gazetteer, text, windows, counties).filter(
-    (x) => windows.some(([, end]) => end === x.end) && x.hits.some((h) => h.division.level === 'Village'),
+    (x) => ends.has(x.end) && x.hits.some((h) => h.division.level === 'Village'),
   );
   if (!villages.length) return [...first];
   const out = first.filter(

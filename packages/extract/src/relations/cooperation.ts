@@ -29,6 +29,8 @@ const OUTLET_AFTER =
   /(?:窗口|专柜|旗舰店|展销中心|体验馆|直营店|体验店|专卖店|展示中心|展销馆)[^，。；！？]{0,4}?(?:落户|入驻|进驻|开进|落地)([^，。；！？]{1,20})/g;
 
 const OUTLET_ANY = new RegExp(`${OUTLET.source}|${OUTLET_AFTER.source}`);
+/** The outlet words both patterns need: a sentence without one skips their (backtracking) search. */
+const OUTLET_WORD = /窗口|专柜|旗舰店|展销中心|体验馆|直营店|销售点|体验店|专卖店|展示中心|展销馆|门店|专区/;
 
 const refOf = (m: EntityMention): EntityRef =>
   m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
@@ -92,13 +94,13 @@ export function cooperation(ctx: DocContext): RelationMention[] {
     const sentenceText = text.slice(s.start, s.end);
     const labor = LABOR.test(sentenceText);
     const assist = ASSIST.test(sentenceText.replace(LABOR_G, ''));
-    const outlet = OUTLET_ANY.test(sentenceText);
+    const outlet = OUTLET_WORD.test(sentenceText) && OUTLET_ANY.test(sentenceText);
     const migrant = MIGRANT_WORK.test(sentenceText);
     if (!labor && !assist && !outlet && !migrant) continue;
     const regions = regionsOf(ctx, s.index);
 
     if (assist) {
-      const outlets = outletPlaces(sentenceText, s.start);
+      const outlets = outlet ? outletPlaces(sentenceText, s.start) : [];
       const bodies = ctx.mentions.filter(
         (m) => m.sentence === s.index && (m.type === 'Organization' || m.type === 'Company'),
       );
@@ -190,13 +192,14 @@ export function cooperation(ctx: DocContext): RelationMention[] {
     }
 
     if (outlet) {
-      for (const [a, b, z, from] of outletPlaces(sentenceText, s.start)) {
+      const spans = outletPlaces(sentenceText, s.start);
+      for (const [a, b, z, from] of spans) {
         const places = regions.filter((m) => m.start >= a && m.end <= b);
         if (!places.length) continue;
         const before = ctx.mentions.filter((m) => m.sentence === s.index && m.end <= from);
         const company = before.filter((m) => m.type === 'Company').pop();
         // A region inside an earlier outlet clause (在某区建成某县展销中心，在…) is that outlet's, not this one's source.
-        const earlier = outletPlaces(sentenceText, s.start).filter(([, , , x]) => x < from);
+        const earlier = spans.filter(([, , , x]) => x < from);
         const region = before
           .filter(
             (m) => m.type === 'County' && isWestern(m) && !earlier.some(([, , z, x]) => m.start >= x && m.end <= z),
