@@ -71,4 +71,15 @@ describe('organizationExtractor', () => {
   it('should not take a generic service centre without a place', () => {
     expect(organizations('电子商务公共服务中心实现乡镇全覆盖。')).toEqual([]);
   });
+
+  it('should not take a set of bodies or a generic clinical unit', () => {
+    expect(organizations('选派医生到威宁县各乡镇卫生院坐诊，建立远程教学中心。')).toEqual([]);
+  });
+
+  it('should keep an affiliated hospital with its university', () => {
+    expect(organizations('浙江大学医学院附属第二医院与威宁县人民医院签约。')).toEqual([
+      '浙江大学医学院附属第二医院',
+      '威宁县人民医院',
+    ]);
+  });
 });

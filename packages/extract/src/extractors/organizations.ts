@@ -48,6 +48,8 @@ export function findOrganizations(segmenter: Segmenter, text: string, places: re
     if (GENERIC_BODY_RE.test(head) && !places.some(([a]) => a === h.start)) return false;
     if (SHORT_SUFFIX_RE.test(suffix) && head.length < 2) return false;
     if (TRADE_ENDING_RE.test(h.name)) return false;
+    // 某县各乡镇卫生院: a quantifier makes it a set of bodies, not one
+    if (/各|每个|所有|全部/.test(head)) return false;
     // 二级甲等医院, 三甲医院: a hospital grade, not a hospital's name
     if (GRADE_RE.test(head)) return false;
     // 某县籍务工人员服务站: people from a place, a kind of service, not one body's name
@@ -65,6 +67,11 @@ export function findOrganizations(segmenter: Segmenter, text: string, places: re
   const merged: NameHit[] = [];
   for (const h of raw.sort((a, b) => a.start - b.start)) {
     const prev = merged[merged.length - 1];
+    // 某大学医学院附属第一医院: an affiliated hospital belongs to the body just before (a unit between them may be unnamed)
+    if (prev && h.name.startsWith('附属') && /^[\u4e00-\u9fff]{0,4}$/.test(text.slice(prev.end, h.start))) {
+      merged[merged.length - 1] = { name: text.slice(prev.start, h.end), start: prev.start, end: h.end };
+      continue;
+    }
     if (prev && prev.end === h.start) {
       merged[merged.length - 1] = { name: prev.name + h.name, start: prev.start, end: h.end };
     } else merged.push(h);
