@@ -18,7 +18,7 @@ import {
   type RelationType,
 } from '@fupin/graph-schema';
 import type { WriteSummary } from '../graph-store.js';
-import { mentionKey, mergeEntity, unionEvidence } from '../query/canonical.js';
+import { mentionKey, mergeEntity, mergeProperties, unionEvidence } from '../query/canonical.js';
 
 /** Attributes of a relation edge (endpoints and id are the edge's own). */
 export interface RelationAttributes {
@@ -73,7 +73,7 @@ export class GraphModel {
         this.graph.replaceEdgeAttributes(relation.id, {
           type: relation.type,
           evidence: unionEvidence(stored.evidence, relation.evidence),
-          properties: { ...stored.properties, ...relation.properties },
+          properties: mergeProperties(stored.properties, relation.properties),
         });
       } else {
         this.graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, {

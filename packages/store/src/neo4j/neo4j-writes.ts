@@ -21,7 +21,7 @@ import {
   type RelationType,
 } from '@fupin/graph-schema';
 import type { WriteSummary } from '../graph-store.js';
-import { evidenceKey, mergeById, mergeEntity, searchKeys, unionEvidence } from '../query/canonical.js';
+import { evidenceKey, mergeById, mergeEntity, mergeProperties, searchKeys, unionEvidence } from '../query/canonical.js';
 import type { CypherRunner } from './runner.js';
 
 /** Prefix of relation properties that carry numbers from the evidence (`p_funds`). */
@@ -40,12 +40,17 @@ WITH n, r, coalesce(n.searchKeys, []) AS oldKeys,
 REMOVE n:${ALL_TYPE_LABELS}
 SET n:${labels}, n.type = r.type, n.name = r.name,
   n.aliases = reduce(acc = [], a IN base + r.aliases | CASE WHEN a = r.name OR a IN acc THEN acc ELSE acc + a END),
-  n.code = coalesce(r.code, n.code), n.parentCode = coalesce(r.parentCode, n.parentCode),
-  n.parent = coalesce(r.parent, n.parent),
+  n.code = ${smallerOf('r.code', 'n.code')}, n.parentCode = ${smallerOf('r.parentCode', 'n.parentCode')},
+  n.parent = ${smallerOf('r.parent', 'n.parent')},
   n.searchKeys = oldKeys + [k IN r.searchKeys WHERE NOT k IN oldKeys]
 WITH n
 SET n.searchText = reduce(s = n.name, x IN n.aliases + n.searchKeys | s + ' ' + x)
 REMOVE n._lock`;
+}
+
+/** Cypher for canonical.ts's `smaller`: the defined one of two values, else the smaller (order-independent). */
+function smallerOf(incoming: string, stored: string): string {
+  return `CASE WHEN ${incoming} IS NULL THEN ${stored} WHEN ${stored} IS NULL OR ${incoming} < ${stored} THEN ${incoming} ELSE ${stored} END`;
 }
 
 function relationStatement(type: RelationType): string {
@@ -58,8 +63,12 @@ WITH rel, r, coalesce(rel.evidenceKeys, []) AS oldKeys
 WITH rel, r, oldKeys, [i IN range(0, size(r.evidenceKeys) - 1) WHERE NOT r.evidenceKeys[i] IN oldKeys] AS fresh
 SET rel.id = r.id,
   rel.evidenceKeys = oldKeys + [i IN fresh | r.evidenceKeys[i]],
-  rel.evidence = coalesce(rel.evidence, []) + [i IN fresh | r.evidence[i]],
-  rel += r.properties
+  rel.evidence = coalesce(rel.evidence, []) + [i IN fresh | r.evidence[i]]
+WITH rel, r
+// Numbers merge per key by maximum (canonical.ts mergeProperties), so load order never matters;
+// dynamic property keys need Neo4j 5.26's SET n[key].
+FOREACH (k IN keys(r.properties) |
+  SET rel[k] = CASE WHEN rel[k] IS NULL OR rel[k] < r.properties[k] THEN r.properties[k] ELSE rel[k] END)
 REMOVE rel._lock`;
 }
 
@@ -152,7 +161,7 @@ export async function writeBatch(runner: CypherRunner, batch: GraphBatch, batchS
   const relations = mergeById(batch.relations, (a, b) => ({
     ...b,
     evidence: unionEvidence(a.evidence, b.evidence),
-    properties: { ...a.properties, ...b.properties },
+    properties: mergeProperties(a.properties, b.properties),
   }));
   for (const type of RELATION_TYPES) {
     const rows = relations

@@ -3,6 +3,7 @@ import type { Evidence } from '@fupin/graph-schema';
 import {
   canonicalAliases,
   mergeEntity,
+  mergeProperties,
   normaliseForSearch,
   searchKeys,
   searchRank,
@@ -70,5 +71,22 @@ describe('mergeEntity', () => {
 describe('canonicalAliases', () => {
   it('should sort aliases by code units whatever order they were merged in', () => {
     expect(canonicalAliases(['從江縣', '从江', '從江'])).toEqual(['从江', '從江', '從江縣']);
+  });
+});
+
+describe('mergeProperties', () => {
+  it('should keep the larger figure per key whatever the order', () => {
+    const a = { mu: 5000, people: 30 };
+    const b = { mu: 6200, households: 80 };
+    expect(mergeProperties(a, b)).toEqual({ mu: 6200, people: 30, households: 80 });
+    expect(mergeProperties(b, a)).toEqual(mergeProperties(a, b));
+  });
+});
+
+describe('mergeEntity order', () => {
+  it('should give the same parent whichever write comes first', () => {
+    const a = { id: 'Village:新民村', type: 'Village' as const, name: '新民村', aliases: [], parent: '甲镇' };
+    const b = { ...a, parent: '乙镇' };
+    expect(mergeEntity(mergeEntity(undefined, a), b).parent).toBe(mergeEntity(mergeEntity(undefined, b), a).parent);
   });
 });

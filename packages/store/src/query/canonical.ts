@@ -200,9 +200,10 @@ export function compareEvidence(a: Evidence, b: Evidence): number {
 }
 
 /**
- * Merges a re-written entity into the stored one. The newest name wins, an older different name is
- * kept as an alias, aliases are unioned in order, and code/parent fields are replaced only by
- * defined values — the same rule the Neo4j MERGE statement applies.
+ * Merges a re-written entity into the stored one, the same whatever order documents arrive in (so
+ * shards load in any order to the same graph): a different name is kept as an alias, aliases are
+ * unioned, and where two writes give different code/parent values the smaller one (by code point
+ * order) wins — a commutative rule the Neo4j MERGE statement applies too.
  * @param stored - the entity already in the store, if any
  * @param incoming - the entity being written
  * @example mergeEntity({ name: '从江', aliases: [] …}, { name: '从江县', aliases: ['從江縣'] …}).aliases // ['从江', '從江縣']
@@ -214,12 +215,38 @@ export function mergeEntity(stored: Entity | undefined, incoming: Entity): Entit
     if (alias !== incoming.name && !aliases.includes(alias)) aliases.push(alias);
   }
   const merged: Entity = { id: incoming.id, type: incoming.type, name: incoming.name, aliases };
-  const code = incoming.code ?? stored?.code;
-  const parentCode = incoming.parentCode ?? stored?.parentCode;
-  const parent = incoming.parent ?? stored?.parent;
+  const code = smaller(incoming.code, stored?.code);
+  const parentCode = smaller(incoming.parentCode, stored?.parentCode);
+  const parent = smaller(incoming.parent, stored?.parent);
   if (code !== undefined) merged.code = code;
   if (parentCode !== undefined) merged.parentCode = parentCode;
   if (parent !== undefined) merged.parent = parent;
+  return merged;
+}
+
+/** The defined one of two optional strings, or the smaller of two (commutative and associative). */
+function smaller(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return compareText(a, b) <= 0 ? a : b;
+}
+
+/**
+ * Merges the numbers two writes state for one relation: per key the larger value. Progress reports
+ * restate cumulative figures (people trained, funds) that grow over time, so the largest is the most
+ * recent; each evidence sentence still shows its own figure. Being a maximum, the result does not
+ * depend on the order documents are written in.
+ * @example mergeProperties({ mu: 5000 }, { mu: 6200, households: 80 }) // { mu: 6200, households: 80 }
+ */
+export function mergeProperties(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const merged: Record<string, number> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const prior = merged[key];
+    if (prior === undefined || value > prior) merged[key] = value;
+  }
   return merged;
 }
 

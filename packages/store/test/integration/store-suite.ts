@@ -90,6 +90,32 @@ export function defineStoreSuite(label: string, subject: StoreUnderTest): void {
         await backward.close();
       });
 
+      it('should merge the numbers of one relation from two documents the same in either order', async () => {
+        // Two reports state different figures for the same relation: the store keeps one answer
+        // whatever order they arrive in (per-key maximum), so sharded loads equal one ingest.
+        const first = fixtureBatchA();
+        const rel = first.relations[0]!;
+        rel.properties = { mu: 5000 };
+        const second: GraphBatch = {
+          documents: [],
+          entities: first.entities.filter((e) => e.id === rel.source || e.id === rel.target),
+          relations: [{ ...rel, properties: { mu: 6200, households: 80 } }],
+          mentions: [],
+        };
+        const forward = await subject.fresh();
+        await forward.write(first);
+        await forward.write(second);
+        const one = (await forward.exportBatch()).relations.find((r) => r.id === rel.id);
+        await forward.close();
+        const backward = await subject.fresh();
+        await backward.write(second);
+        await backward.write(first);
+        const other = (await backward.exportBatch()).relations.find((r) => r.id === rel.id);
+        await backward.close();
+        expect(one?.properties).toEqual({ mu: 6200, households: 80 });
+        expect(other?.properties).toEqual(one?.properties);
+      });
+
       it('should refuse a relation whose endpoint exists nowhere with STORE_WRITE', async () => {
         const store = await subject.fresh();
         const batch = fixtureBatchA();
