@@ -95,6 +95,10 @@ describe('programExtractor', () => {
     expect(programs('在大连设立消费扶贫专柜30个。')).toEqual([]);
   });
 
+  it('should take a principle standing alone as the object of 坚持', () => {
+    expect(programs('两地坚持“大连所能、威宁所需”，推进协作。')).toEqual(['大连所能、威宁所需']);
+  });
+
   it('should take short formulas listed in one quote after a strong verb', () => {
     expect(programs('威宁县开展“点对点、一站式”劳务输出。')).toEqual(['点对点、一站式']);
   });

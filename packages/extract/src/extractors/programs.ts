@@ -192,14 +192,18 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   if (strongTriggerRe.test(lead) && (!q.includes('、') || q.split('、').every((i) => i.length <= 4))) score += 2;
   else if (triggerRe.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
+  // 把“组组通”作为…: a method taken up as part of a broader effort
+  if (/(?:把|将)$/.test(lead) && /^作为/.test(tail)) score += 1;
   // programs are often listed together: “以岗定培”“按需施培”, “三个责任”和“三项制度”
   if (/^(?:[”’」』"]|[和、及与]?[“‘「『])/.test(tail) || /[”’」』"](?:[和、及与]|中的)?$/.test(before)) score += 1;
   const items = q.split('、');
   // 按照“搬得出、稳得住、能致富”, “政府引导、市场运作”原则: a principle of several clauses, introduced as a method
+  // …or standing alone as the object of 坚持/按照 (坚持“甲所能、乙所需”。); before 要求 it stays an exhortation
+  const closes = /^(?:$|[，。；,;])/.test(tail);
   if (
     items.length >= 2 &&
-    PRINCIPLE_FOLLOWER_RE.test(tail) &&
-    (PRINCIPLE_LEAD_RE.test(lead) || /^(?:模式|机制)/.test(tail))
+    ((PRINCIPLE_FOLLOWER_RE.test(tail) && (PRINCIPLE_LEAD_RE.test(lead) || /^(?:模式|机制)/.test(tail))) ||
+      (PRINCIPLE_LEAD_RE.test(lead) && closes))
   )
     return score + 2;
   if (!numeric && items.length >= 3 && items.every((i) => SLOGAN_ITEM_RE.test(i))) score -= 1;

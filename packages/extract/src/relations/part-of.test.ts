@@ -35,6 +35,7 @@ describe('partOfRelations', () => {
     expect(pairs('从江县把“积分超市”模式作为“乡风文明行动”的重要内容。')).toEqual(['积分超市→乡风文明行动']);
     expect(pairs('在东西部扶贫协作框架下，从江县实施“黔货出山”行动。')).toEqual(['黔货出山→东西部扶贫协作']);
     expect(pairs('从江县深化“四场硬仗”中的“组组通”。')).toEqual(['组组通→四场硬仗']);
+    expect(pairs('从江县把“组组通”作为脱贫攻坚“四场硬仗”的重要内容。')).toEqual(['组组通→四场硬仗']);
   });
 
   it('should not relate programs that merely share a sentence', () => {

@@ -13,7 +13,8 @@ import { isPairCooperation } from '../extractors/programs.js';
 // the broad program every province-pair cooperation belongs to
 const EAST_WEST = '东西部扶贫协作';
 // A作为B的重要内容, A是B的组成部分: what stands between a part and its whole, and what follows the whole
-const PART_LINK_RE = /^[”’」』"]?(?:模式|项目|行动|工程|机制)?(?:作为|是|列为|纳入|成为)[“‘「『"]?$/;
+const PART_LINK_RE =
+  /^[”’」』"]?(?:模式|项目|行动|工程|机制)?(?:作为|是|列为|纳入|成为)[\u4e00-\u9fff]{0,6}?[“‘「『"]?$/;
 const WHOLE_TAIL_RE =
   /^[”’」』"]?(?:的)?(?:重要内容|主要内容|重要组成部分|组成部分|一部分|重要举措|重要抓手|具体举措|子项目|内容)/;
 // B中的A, B里的A: the part named right after the whole
