@@ -87,6 +87,12 @@ export interface WriteSummary {
   mentions: number;
 }
 
+/** Options of `GraphStore.write`. */
+export interface WriteOptions {
+  /** Document ids to remove after the batch is written (ids the batch itself holds are kept). */
+  replaceDocuments?: readonly string[];
+}
+
 /** The storage and query contract both stores implement. */
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
@@ -95,8 +101,12 @@ export interface GraphStore {
   close(): Promise<void>;
   /** sha256 of every stored document, by path (for skipping unchanged files). */
   documentHashes(): Promise<Map<string, string>>;
-  /** Merges a batch: entities by id, relations by id with evidence unioned, never duplicated. */
-  write(batch: GraphBatch): Promise<WriteSummary>;
+  /**
+   * Merges a batch: entities by id, relations by id with evidence unioned, never duplicated.
+   * `replaceDocuments` lists old versions of changed files to remove once the batch is stored, in the
+   * same save (embedded) so an incremental ingest pays one write, not one per changed file.
+   */
+  write(batch: GraphBatch, options?: WriteOptions): Promise<WriteSummary>;
   /** Removes a document, its mentions and its evidence; entities and relations left with none go too. */
   removeDocument(documentId: string): Promise<void>;
   document(documentId: string): Promise<Document | null>;

@@ -158,7 +158,10 @@ export async function ingestPaths(
     };
     const what = `writing ${chunkFiles.length} files from ${chunkFiles[0]}`;
     if (atomicWrites) {
-      await retrying(what, () => store.write({ documents, ...graph }));
+      // Old versions of the chunk's changed files go in the same save as their new graph.
+      const stale = documents.flatMap((d) => (byPath.get(d.path) ?? []).filter((o) => o.id !== d.id).map((o) => o.id));
+      await retrying(what, () => store.write({ documents, ...graph }, { replaceDocuments: stale }));
+      for (const d of documents) byPath.set(d.path, [{ id: d.id, sha256: d.sha256 }]);
     } else {
       const pending = documents.map(({ text: _text, ...d }) => ({ ...d, sha256: PENDING_SHA256 }));
       await retrying(what, () => store.write({ documents: pending, ...graph }));

@@ -28,6 +28,7 @@ import type {
   Subgraph,
   SubgraphFilter,
   WriteSummary,
+  WriteOptions,
 } from '../graph-store.js';
 import {
   SEARCH_DEFAULT_LIMIT,
@@ -107,9 +108,14 @@ export class EmbeddedStore implements GraphStore {
     return new Map([...model.documents.values()].map((document) => [document.path, document.sha256]));
   }
 
-  async write(batch: GraphBatch): Promise<WriteSummary> {
+  async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
     const valid = parseOrThrow(GraphBatchSchema, batch, 'store.write');
-    return this.mutate((model) => model.write(valid));
+    const keep = new Set(valid.documents.map((document) => document.id));
+    return this.mutate((model) => {
+      const summary = model.write(valid);
+      for (const id of options.replaceDocuments ?? []) if (!keep.has(id)) model.removeDocument(id);
+      return summary;
+    });
   }
 
   async removeDocument(documentId: string): Promise<void> {

@@ -29,6 +29,7 @@ import type {
   Subgraph,
   SubgraphFilter,
   WriteSummary,
+  WriteOptions,
 } from '../graph-store.js';
 import {
   SEARCH_DEFAULT_LIMIT,
@@ -111,8 +112,12 @@ export class Neo4jStore implements GraphStore {
     return new Map(rows.map((row) => [row.path as string, row.sha as string]));
   }
 
-  async write(batch: GraphBatch): Promise<WriteSummary> {
-    return writeBatch(this.runner, parseOrThrow(GraphBatchSchema, batch, 'store.write'), this.batchSize);
+  async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
+    const valid = parseOrThrow(GraphBatchSchema, batch, 'store.write');
+    const summary = await writeBatch(this.runner, valid, this.batchSize);
+    const keep = new Set(valid.documents.map((document) => document.id));
+    for (const id of options.replaceDocuments ?? []) if (!keep.has(id)) await removeDocumentFrom(this.runner, id);
+    return summary;
   }
 
   async removeDocument(documentId: string): Promise<void> {
