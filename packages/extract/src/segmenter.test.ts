@@ -57,6 +57,7 @@ describe('CachingSegmenter', () => {
     const counting = {
       cut: (t: string) => (calls.push(t), inner.cut(t)),
       tag: (t: string) => (calls.push(t), inner.tag(t)),
+      tagWords: (words: readonly string[]) => inner.tagWords(words),
     };
     const seg = new CachingSegmenter(counting, { text, spans });
     seg.cut(text.slice(0, 10));

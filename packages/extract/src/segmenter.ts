@@ -89,15 +89,24 @@ export class JiebaSegmenter implements Segmenter {
    * @example seg.tag('在从江县设立窗口') // [{ word: '在', tag: 'p' }, { word: '从江县', tag: 'ns' }, …]
    */
   tag(text: string): { word: string; tag: string }[] {
-    const words = this.jieba.cut(text, false);
+    const tagged = this.tagWords(this.jieba.cut(text, false));
+    if (tagged) return tagged;
+    // Some new word is segmented differently alone: tag the text natively, which teaches its words.
+    const native = this.jieba.tag(text, false);
+    for (const t of native) this.tagOf.set(t.word, t.tag);
+    return native;
+  }
+
+  /**
+   * Tags the words of a cut from the per-process cache of word tags (see {@link JiebaSegmenter.tag}),
+   * tagging words not seen yet natively on their own; undefined when one of them is cut differently alone.
+   * @param words - words of a cut, in order
+   * @example seg.tagWords(['在', '从江县']) // [{ tag: 'p', word: '在' }, { tag: 'ns', word: '从江县' }]
+   */
+  tagWords(words: readonly string[]): { word: string; tag: string }[] | undefined {
     let missing: Set<string> | undefined;
     for (const word of words) if (!this.tagOf.has(word)) (missing ??= new Set()).add(word);
-    if (missing && !this.learn([...missing])) {
-      // Some new word is segmented differently alone: tag the text natively, which teaches its words.
-      const tagged = this.jieba.tag(text, false);
-      for (const t of tagged) this.tagOf.set(t.word, t.tag);
-      return tagged;
-    }
+    if (missing && !this.learn([...missing])) return undefined;
     const out: { word: string; tag: string }[] = new Array(words.length);
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
@@ -144,8 +153,8 @@ export interface SegmentedDocument {
  * each sentence is segmented once. Tagging gives the same words as cutting (both without HMM), so a
  * cut of an already tagged text costs nothing. Make one per document; it holds the document's words.
  *
- * Given the document, the first request for one of its spans (a sentence) tags the WHOLE text in one
- * call and serves every span from it: one native call per document instead of one per sentence, whose
+ * Given the document, the first request for one of its spans (a sentence) cuts the WHOLE text in one
+ * call and serves every span from it (tags are added per span asked for, from jieba's word tags): one native call per document instead of one per sentence, whose
  * fixed cost made per-sentence segmentation cost several times a whole-text cut. jieba splits its input
  * into blocks at punctuation and white space and segments each block alone, so a span that starts and
  * ends on word boundaries of the whole text gets the words a cut of the span alone would give; a span
@@ -159,7 +168,7 @@ export class CachingSegmenter implements Segmenter {
   private readonly cuts = new Map<string, string[]>();
   private readonly tags = new Map<string, { word: string; tag: string }[]>();
   private spanOf: Map<string, number> | undefined;
-  private words: { word: string; tag: string }[] | undefined;
+  private words: string[] | undefined;
   private wordAt: Int32Array | undefined;
 
   /**
@@ -176,8 +185,8 @@ export class CachingSegmenter implements Segmenter {
   cut(text: string): string[] {
     let words = this.cuts.get(text);
     if (!words) {
-      const tagged = this.tags.get(text) ?? this.fromDocument(text);
-      words = tagged ? tagged.map((t) => t.word) : this.inner.cut(text);
+      const tagged = this.tags.get(text);
+      words = tagged ? tagged.map((t) => t.word) : (this.fromDocument(text) ?? this.inner.cut(text));
       this.cuts.set(text, words);
     }
     return words;
@@ -187,14 +196,17 @@ export class CachingSegmenter implements Segmenter {
   tag(text: string): { word: string; tag: string }[] {
     let tagged = this.tags.get(text);
     if (!tagged) {
-      tagged = this.fromDocument(text) ?? this.inner.tag(text);
+      const words = this.cuts.get(text) ?? this.fromDocument(text);
+      const tagger = this.inner as Partial<Pick<JiebaSegmenter, 'tagWords'>>;
+      if (words && typeof tagger.tagWords === 'function') tagged = tagger.tagWords(words);
+      tagged ??= this.inner.tag(text);
       this.tags.set(text, tagged);
     }
     return tagged;
   }
 
-  /** The tagged words of a span of the document whose text this is, or undefined. */
-  private fromDocument(text: string): { word: string; tag: string }[] | undefined {
+  /** The words of a span of the document whose text this is, or undefined. */
+  private fromDocument(text: string): string[] | undefined {
     const doc = this.document;
     if (!doc || !doc.spans.length) return undefined;
     if (!this.spanOf) {
@@ -207,12 +219,12 @@ export class CachingSegmenter implements Segmenter {
     const i = this.spanOf.get(text);
     if (i === undefined) return undefined;
     if (!this.words || !this.wordAt) {
-      this.words = this.inner.tag(doc.text);
+      this.words = this.inner.cut(doc.text);
       this.wordAt = new Int32Array(doc.text.length + 1).fill(-1);
       let at = 0;
       this.words.forEach((w, k) => {
         this.wordAt![at] = k;
-        at += w.word.length;
+        at += w.length;
       });
       this.wordAt[at] = this.words.length;
     }
