@@ -353,7 +353,13 @@ const NATIONAL_FULL_RE = new RegExp(
  * @example findCompanies(seg, '台江县引进杭州某某食品有限公司', []) // 杭州某某食品有限公司
  */
 export function findCompanies(segmenter: Segmenter, text: string, places: readonly [number, number][]): NameHit[] {
-  const hits = findSuffixNames(segmenter, text, COMPANY_RULE, places);
+  const hits = findSuffixNames(segmenter, text, COMPANY_RULE, places).filter((h) => {
+    // 服饰有限公司, 食品公司: one common noun before the suffix names a trade, not a firm
+    if (places.some(([a, b]) => a >= h.start && b <= h.end)) return true;
+    const suffix = COMPANY_SUFFIXES.find((x) => h.name.endsWith(x)) ?? '';
+    const head = tagWithOffsets(segmenter, h.name.slice(0, h.name.length - suffix.length));
+    return !(head.length === 1 && /^(?:n|vn)$/.test(head[0]?.tag ?? '') && (head[0]?.word.length ?? 0) <= 2);
+  });
   for (const m of text.matchAll(INTRODUCED_LIST_RE)) {
     const list = m[1] ?? '';
     const listStart = (m.index ?? 0) + m[0].indexOf(list);
