@@ -19,6 +19,7 @@ import {
   PROGRAM_NAME_SUFFIXES,
   PROGRAM_STRONG_TRIGGERS,
   PROGRAM_TRIGGERS,
+  GENERIC_PROGRAM_HEADS,
   REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
 
@@ -82,46 +83,7 @@ const nationalRe = new RegExp(
   'g',
 );
 const suffixRe = new RegExp(`(?:${PROGRAM_NAME_SUFFIXES.join('|')})`, 'g');
-// Heads that make an unquoted suffix phrase generic rather than a named program
-const GENERIC_HEADS = new Set([
-  '民生',
-  '主体',
-  '重点',
-  '扶贫',
-  '长效',
-  '专项',
-  '相关',
-  '系列',
-  '各项',
-  '这项',
-  '此次',
-  '重大',
-  '发展',
-  '系统',
-  '基础设施',
-  '水利',
-  '建设',
-  '本次',
-  '实际',
-  '具体',
-  // 头号工程, 一号工程, 民心工程: figures of speech for a priority, not a program's name
-  '头号',
-  '一号',
-  '民心',
-  '德政',
-  // 工作机制, 长效机制, 利益联结机制: kinds of mechanism
-  '工作',
-  '协调',
-  '联动',
-  '利益联结',
-  '联结',
-  '管理',
-  '运行',
-  '保障',
-  '激励',
-  '考核',
-  '常态化',
-]);
+const GENERIC_HEADS = new Set<string>(GENERIC_PROGRAM_HEADS);
 // verbs that jieba leaves glued to the head of a suffix phrase but that never open a program (建设饮水工程)
 const LEADING_ACTION_RE = /^(?:建设|新建|修建|实施|启动|完成|推进|开展|做好|抓好)/;
 // 机制 names a program only with a head of some length (防止返贫动态监测和帮扶机制, 四级联控联保机制)

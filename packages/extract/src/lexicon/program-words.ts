@@ -253,3 +253,47 @@ export const NATIONAL_PROGRAMS: readonly (readonly string[])[] = [
   ['扶贫小额信贷'],
   ['光伏扶贫'],
 ];
+
+/**
+ * Heads that make an unquoted suffix phrase generic rather than a named program (民生工程, 头号工程, 长效机制).
+ * @example '头号' — 把茶产业作为头号工程 names no program
+ */
+export const GENERIC_PROGRAM_HEADS: readonly string[] = [
+  '民生',
+  '主体',
+  '重点',
+  '扶贫',
+  '长效',
+  '专项',
+  '相关',
+  '系列',
+  '各项',
+  '这项',
+  '此次',
+  '重大',
+  '发展',
+  '系统',
+  '基础设施',
+  '水利',
+  '建设',
+  '本次',
+  '实际',
+  '具体',
+  // 头号工程, 一号工程, 民心工程: figures of speech for a priority, not a program's name
+  '头号',
+  '一号',
+  '民心',
+  '德政',
+  // 工作机制, 长效机制, 利益联结机制: kinds of mechanism
+  '工作',
+  '协调',
+  '联动',
+  '利益联结',
+  '联结',
+  '管理',
+  '运行',
+  '保障',
+  '激励',
+  '考核',
+  '常态化',
+];
