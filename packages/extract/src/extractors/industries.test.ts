@@ -97,4 +97,8 @@ describe('industryExtractor', () => {
     const text = '榕江县大力发展百香果产业。高排村、摆底村成立百香果专业合作社。';
     expect(industries(text)).toEqual(['百香果']);
   });
+
+  it('should take the first item of a list led by an adverbial verb (立足, 依托)', () => {
+    expect(industries('台江县立足茶叶、桑蚕、油茶三大特色产业。')).toEqual(['茶叶', '桑蚕', '油茶']);
+  });
 });
