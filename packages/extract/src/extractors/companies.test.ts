@@ -40,6 +40,10 @@ describe('companyExtractor', () => {
     expect(companies('台江县南宫镇与杭州市天成食品有限公司签约。')).toEqual(['杭州市天成食品有限公司']);
   });
 
+  it('should take a named department store', () => {
+    expect(companies('大连市友谊商场在门店设立威宁县扶贫专柜，大型商场纷纷跟进。')).toEqual(['大连市友谊商场']);
+  });
+
   it('should not take a trade word with a suffix as a firm', () => {
     expect(companies('威宁县引进服饰有限公司1家。')).toEqual([]);
     expect(companies('威宁县引进大连禾丰服饰有限公司。')).toEqual(['大连禾丰服饰有限公司']);

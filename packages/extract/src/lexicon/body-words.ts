@@ -25,6 +25,8 @@ export const COMPANY_SUFFIXES = [
   '旅投',
   '城投',
   '实业',
+  '商场',
+  '百货',
 ] as const;
 
 /**

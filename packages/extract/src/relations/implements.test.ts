@@ -63,6 +63,11 @@ describe('implementsRelations', () => {
     expect(pairs(text)).toEqual(expect.arrayContaining(['榕江县→榕货进甬', '北仑区→榕货进甬']));
   });
 
+  it('should give every program of a sentence headed by 两地 to both partners', () => {
+    const text = '榕江县与宁波市北仑区开展东西部扶贫协作。两地坚持“北仑所能、榕江所需”，推行“北仑企业+榕江基地”模式。';
+    expect(pairs(text)).toEqual(expect.arrayContaining(['榕江县→北仑企业+榕江基地', '北仑区→北仑企业+榕江基地']));
+  });
+
   it('should not take a place inside a body’s name as the eastern actor', () => {
     const text = '榕江县与宁波市北仑区开展东西部扶贫协作。北仑区人民医院与榕江县人民医院开展“组团式”帮扶。';
     expect(pairs(text)).not.toContain('北仑区→组团式');

@@ -169,6 +169,8 @@ export function subjectRegions(
 const HELPS_BEFORE_RE = /(?:帮助|帮扶|支持|协助|指导|援助|助力|推动|带动|引导)$/;
 // 两地, 双方: both partners act together
 const BOTH_SIDES_RE = /(?:两地|双方|两县|两区)/;
+// 两地坚持…，建立…: both sides head the whole sentence (after at most a time phrase)
+const BOTH_SIDES_LEAD_RE = /^\s*(?:[^，。；,;]{0,10}(?:以来|年|月|期间)[，,]?)?(?:两地|双方)/;
 // 从江县还与萧山区共同打造: the eastern partner is coordinated with the western subject
 const WITH_PARTNER_RE = /^(?:还|也|又)?(?:与|和|同|携手)$/;
 
@@ -233,7 +235,8 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
     if (helps) return;
     if (coordinated || clauseInitial(ctx, s.start, m, false)) out.set(m.name, refOf(m));
   });
-  if (partner && BOTH_SIDES_RE.test(text.slice(from, at))) out.set(partner.name, partner);
+  if (partner && (BOTH_SIDES_RE.test(text.slice(from, at)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, at))))
+    out.set(partner.name, partner);
   return [...out.values()];
 }
 
@@ -264,7 +267,8 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
         m.type !== 'Province' &&
         !isEasternCode(m.code),
     );
-    const bothSides = BOTH_SIDES_RE.test(text.slice(start, p.start));
+    const bothSides =
+      BOTH_SIDES_RE.test(text.slice(start, p.start)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, p.start));
     const west = east.length && !westNamed && !bothSides ? [] : subjectRegions(ctx, p.sentence, p.start);
     for (const region of [...west, ...east]) {
       const r: RelationMention = {
