@@ -68,6 +68,12 @@ describe('implementsRelations', () => {
     expect(pairs(text)).toEqual(expect.arrayContaining(['榕江县→北仑企业+榕江基地', '北仑区→北仑企业+榕江基地']));
   });
 
+  it('should carry the eastern subject into a later clause that has none', () => {
+    const text = '榕江县与宁波市北仑区开展东西部扶贫协作。北仑区发动企业捐资，组织教师开展“云课堂”教学。';
+    expect(pairs(text)).toContain('北仑区→云课堂');
+    expect(pairs(text)).not.toContain('榕江县→云课堂');
+  });
+
   it('should not take a place inside a body’s name as the eastern actor', () => {
     const text = '榕江县与宁波市北仑区开展东西部扶贫协作。北仑区人民医院与榕江县人民医院开展“组团式”帮扶。';
     expect(pairs(text)).not.toContain('北仑区→组团式');

@@ -235,6 +235,13 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
     if (helps) return;
     if (coordinated || clauseInitial(ctx, s.start, m, false)) out.set(m.name, refOf(m));
   });
+  // 北仑区发动企业…，组织教师开展“云课堂”: a clause without a subject continues the sentence's subject
+  if (!out.size && !inSentence.some((m) => m.start >= from)) {
+    const heads = inSentence.filter((m) => clauseInitial(ctx, s.start, m, false));
+    const last = heads[heads.length - 1];
+    const helped = inSentence.some((w) => last && w.start > last.end && !isEasternCode(w.code));
+    if (last && isEasternCode(last.code) && !helped) out.set(last.name, refOf(last));
+  }
   if (partner && (BOTH_SIDES_RE.test(text.slice(from, at)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, at))))
     out.set(partner.name, partner);
   return [...out.values()];
