@@ -101,4 +101,8 @@ describe('industryExtractor', () => {
   it('should take the first item of a list led by an adverbial verb (立足, 依托)', () => {
     expect(industries('台江县立足茶叶、桑蚕、油茶三大特色产业。')).toEqual(['茶叶', '桑蚕', '油茶']);
   });
+
+  it('should read a tea garden as its product', () => {
+    expect(industries('全县茶园面积达到15万亩。')).toEqual(['茶叶']);
+  });
 });

@@ -105,6 +105,8 @@ function tokenIndexAt(tokens: Token[], offset: number): number {
 function acceptName(name: string): boolean {
   return name.length >= 2 && name.length <= 6 && !GENERIC_PRODUCT_WORDS.has(name) && !/\d/.test(name);
 }
+// 茶园 (a tea garden) stands for its product in 茶园面积20万亩
+const PRODUCT_OF_PLANTATION: Readonly<Record<string, string>> = { 茶园: '茶叶', 茶山: '茶叶', 桑园: '桑蚕' };
 // 低产茶园: a yield word before a product is not part of its name (生态/有机 stay: 有机高粱 is a product)
 const QUALITY_LEAD_RE = /^(?:低产|低效)(?=[\u4e00-\u9fff]{2})/;
 
@@ -285,7 +287,7 @@ export function findIndustries(
     const name = text.slice(start, end);
     if (!acceptName(name)) return;
     if (hits.some((h) => start < h.end && h.start < end)) return;
-    hits.push({ name, start, end, via });
+    hits.push({ name: PRODUCT_OF_PLANTATION[name] ?? name, start, end, via });
   };
   listHits(segmenter, text, push);
   quantityHits(text, tokens, push);
@@ -310,7 +312,7 @@ export const industryExtractor: EntityExtractor = {
         out.push({
           type: 'Industry',
           name: h.name,
-          surface: h.name,
+          surface: s.text.slice(h.start, h.end),
           start: s.start + h.start,
           end: s.start + h.end,
           sentence: index,
