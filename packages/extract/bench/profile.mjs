@@ -32,7 +32,9 @@ const dirs = (values.dirs ?? `${join(ROOT, '../shared/corpus/seeds')},${join(ROO
 const texts = [];
 const warmTexts = [];
 for (const d of dirs) {
-  const names = readdirSync(d).filter((x) => x.endsWith('.txt')).sort();
+  const names = readdirSync(d)
+    .filter((x) => x.endsWith('.txt'))
+    .sort();
   // Files past --files are the warm-up set (other documents: caches keyed by text must not help).
   for (const f of names) {
     if (values.files && texts.length >= Number(values.files)) {
@@ -51,7 +53,9 @@ const cpu = () => {
 };
 
 let t = cpu();
-const { Extractor, JiebaSegmenter, ENTITY_EXTRACTORS, RELATION_EXTRACTORS } = await import(process.env.FUPIN_EXTRACT_DIST ?? '@fupin/extract');
+const { Extractor, JiebaSegmenter, ENTITY_EXTRACTORS, RELATION_EXTRACTORS } = await import(
+  process.env.FUPIN_EXTRACT_DIST ?? '@fupin/extract'
+);
 const { loadGazetteer } = await import('@fupin/gazetteer');
 const importCpu = cpu() - t;
 t = cpu();
@@ -78,7 +82,7 @@ const wrapMethods = (target, label, methods) =>
       return (...args) => {
         const t0 = cpu();
         const out = v.apply(obj, args);
-        const k = `  ${label}.${String(prop)}${typeof args[0] === "string" && args[0].length > 1000 ? " (long)" : ""}`;
+        const k = `  ${label}.${String(prop)}${typeof args[0] === 'string' && args[0].length > 1000 ? ' (long)' : ''}`;
         spent.set(k, (spent.get(k) ?? 0) + cpu() - t0);
         calls.set(k, (calls.get(k) ?? 0) + 1);
         charsIn.set(k, (charsIn.get(k) ?? 0) + (typeof args[0] === 'string' ? args[0].length : 0));
@@ -106,7 +110,11 @@ for (let r = 0; r < repeat; r++) {
 const chars = docs.reduce((n, d) => n + d.text.length, 0);
 
 // Warm-up both.
-const warmDocs = warmTexts.map((text, i) => ({ path: `w${i}.txt`, text, sha256: createHash('sha256').update(text).digest('hex') }));
+const warmDocs = warmTexts.map((text, i) => ({
+  path: `w${i}.txt`,
+  text,
+  sha256: createHash('sha256').update(text).digest('hex'),
+}));
 for (const d of values.warm ? warmDocs : docs.slice(0, 1)) extractor.extract(d);
 const seg = JiebaSegmenter.shared();
 seg.cut(docs[0].text);

@@ -17,7 +17,8 @@ const dt = new Map();
 prof.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
 const parent = new Map();
 for (const x of prof.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-const key = (x) => `${x.callFrame.functionName || '(anon)'} ${x.callFrame.url.split('/').slice(-2).join('/')}:${x.callFrame.lineNumber + 1}`;
+const key = (x) =>
+  `${x.callFrame.functionName || '(anon)'} ${x.callFrame.url.split('/').slice(-2).join('/')}:${x.callFrame.lineNumber + 1}`;
 const total = new Map();
 for (const [id, t] of dt) {
   const k = key(byId.get(id));

@@ -88,3 +88,28 @@ export function wordTags(ctx: DocContext, index: number): { start: number; end: 
   }
   return list;
 }
+
+const bySentenceCache = new WeakMap<DocContext, { count: number; groups: Map<number, DocContext['mentions']> }>();
+const NONE: DocContext['mentions'] = [];
+
+/**
+ * The mentions of one sentence, in the order of `ctx.mentions`: grouped once per document (again
+ * when mentions were added since), so per-sentence loops do not scan every mention of the document.
+ * @param ctx - document context
+ * @param index - sentence index
+ * @example mentionsIn(ctx, 0).map((m) => m.surface) // ['从江县', '加榜乡'] for 从江县加榜乡…
+ */
+export function mentionsIn(ctx: DocContext, index: number): DocContext['mentions'] {
+  let cached = bySentenceCache.get(ctx);
+  if (!cached || cached.count !== ctx.mentions.length) {
+    const groups = new Map<number, DocContext['mentions']>();
+    for (const m of ctx.mentions) {
+      const list = groups.get(m.sentence);
+      if (list) list.push(m);
+      else groups.set(m.sentence, [m]);
+    }
+    cached = { count: ctx.mentions.length, groups };
+    bySentenceCache.set(ctx, cached);
+  }
+  return cached.groups.get(index) ?? NONE;
+}

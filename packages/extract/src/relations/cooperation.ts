@@ -8,6 +8,7 @@
  * district is the partner.
  */
 import { isRegionType } from '@fupin/graph-schema';
+import { mentionsIn } from '../doc-util.js';
 import { isEasternCode, LEVEL_DEPTH } from '../region-names.js';
 import { numbersIn } from './numbers.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
@@ -44,7 +45,7 @@ function isAncestorCode(a: string, b: string): boolean {
 
 /** Region mentions of a sentence, minus a region standing right before its own subdivision (杭州市|萧山区). */
 function regionsOf(ctx: DocContext, sentence: number): EntityMention[] {
-  const list = ctx.mentions.filter((m) => m.sentence === sentence && isRegionType(m.type));
+  const list = mentionsIn(ctx, sentence).filter((m) => isRegionType(m.type));
   list.sort((a, b) => a.start - b.start);
   return list.filter((m, i) => {
     const next = list[i + 1];
@@ -101,9 +102,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
 
     if (assist) {
       const outlets = outlet ? outletPlaces(sentenceText, s.start) : [];
-      const bodies = ctx.mentions.filter(
-        (m) => m.sentence === s.index && (m.type === 'Organization' || m.type === 'Company'),
-      );
+      const bodies = mentionsIn(ctx, s.index).filter((m) => m.type === 'Organization' || m.type === 'Company');
       const within = (r: EntityMention): EntityMention | undefined =>
         bodies.find((o) => r.start >= o.start && r.end <= o.end);
       // Agents: eastern regions, and eastern public bodies (某市人民医院 named after an eastern place).
@@ -146,7 +145,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
 
     // Labour sent to an eastern place: 组织劳动力到某市就业, 向某市输送务工人员, 赴某市务工.
     if (migrant) {
-      const all = ctx.mentions.filter((m) => m.sentence === s.index && isRegionType(m.type));
+      const all = mentionsIn(ctx, s.index).filter((m) => isRegionType(m.type));
       let previous: EntityMention | undefined;
       for (const e of regions) {
         if (!isEastern(e)) continue;
@@ -196,7 +195,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
       for (const [a, b, z, from] of spans) {
         const places = regions.filter((m) => m.start >= a && m.end <= b);
         if (!places.length) continue;
-        const before = ctx.mentions.filter((m) => m.sentence === s.index && m.end <= from);
+        const before = mentionsIn(ctx, s.index).filter((m) => m.end <= from);
         const company = before.filter((m) => m.type === 'Company').pop();
         // A region inside an earlier outlet clause (在某区建成某县展销中心，在…) is that outlet's, not this one's source.
         const earlier = spans.filter(([, , , x]) => x < from);
