@@ -105,4 +105,9 @@ describe('industryExtractor', () => {
   it('should read a tea garden as its product', () => {
     expect(industries('全县茶园面积达到15万亩。')).toEqual(['茶叶']);
   });
+
+  it('should find a known product again inside the name of a base that breeds it', () => {
+    const text = '榕江县大力发展香羊产业。在八开镇，北仑区投资建设香羊保种繁育场。';
+    expect(industries(text)).toEqual(['香羊', '香羊']);
+  });
 });

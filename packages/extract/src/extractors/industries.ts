@@ -326,7 +326,7 @@ export const industryExtractor: EntityExtractor = {
 };
 
 // the clause around a product names a grower or a growing verb: 甲村、乙村的茶叶收入, 发展茶叶
-const GROWING_CONTEXT_RE = /发展|种植|养殖|培育|栽种|产业|基地|收入|增收|规模|合作社/;
+const GROWING_CONTEXT_RE = /发展|种植|养殖|培育|栽种|产业|基地|收入|增收|规模|合作社|繁育|保种|加工|示范场/;
 const REGION_LEVELS = new Set(['Township', 'Village']);
 
 /**
@@ -362,7 +362,8 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
     for (const m of s.text.matchAll(re)) {
       const start = s.start + (m.index ?? 0);
       const end = start + m[0].length;
-      if (here.some((h) => start < h.end && h.start < end)) continue;
+      // a base's or a program's name may hold its product (香猪保种繁育场), as in the first pass
+      if (here.some((h) => start < h.end && h.start < end && h.type !== 'Site' && h.type !== 'Program')) continue;
       // 某村的茶叶专业合作社: the product names a firm here
       if (/^(?:种植|养殖)?(?:专业)?合作社/.test(s.text.slice(end - s.start))) continue;
       const words = wordBoundaries(ctx, index);
