@@ -95,6 +95,10 @@ describe('programExtractor', () => {
     expect(programs('在大连设立消费扶贫专柜30个。')).toEqual([]);
   });
 
+  it('should drop a subject and its verb the walk crossed before a project name', () => {
+    expect(programs('台江县建设人畜饮水工程120处。')).toEqual(['人畜饮水工程']);
+  });
+
   it('should take a principle standing alone as the object of 坚持', () => {
     expect(programs('两地坚持“大连所能、威宁所需”，推进协作。')).toEqual(['大连所能、威宁所需']);
   });

@@ -86,6 +86,8 @@ const suffixRe = new RegExp(`(?:${PROGRAM_NAME_SUFFIXES.join('|')})`, 'g');
 const GENERIC_HEADS = new Set<string>(GENERIC_PROGRAM_HEADS);
 // verbs that jieba leaves glued to the head of a suffix phrase but that never open a program (建设饮水工程)
 const LEADING_ACTION_RE = /^(?:建设|新建|修建|实施|启动|完成|推进|开展|做好|抓好)/;
+// the last action verb inside a walked-back head (greedy: the name starts after it)
+const INNER_ACTION_RE = /^.*(?:建设|新建|修建|实施|启动|完成|推进|开展)/;
 // 机制 names a program only with a head of some length (防止返贫动态监测和帮扶机制, 四级联控联保机制)
 const MECHANISM_MIN_HEAD = 4;
 // 劳务协作机制, 后续管护机制, 垃圾处理机制: the mechanism of a routine task, not a named one
@@ -266,6 +268,10 @@ function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
     // jieba glues a verb to the next word (确保安全): drop a leading introducing verb
     if (INTRODUCING_VERBS.has(text.slice(start, start + 2))) start += 2;
     if (LEADING_ACTION_RE.test(text.slice(start, suffixStart))) start += 2;
+    // 某县建设人畜饮水工程: the walk crossed a subject and its verb; the name follows the last verb
+    // (健康某县建设工程 keeps its 建设: nothing would be left after it)
+    const inner = INNER_ACTION_RE.exec(text.slice(start, suffixStart));
+    if (inner && suffixStart - (start + inner.index + inner[0].length) >= 2) start += inner.index + inner[0].length;
     const head = text.slice(start, suffixStart);
     if (m[0] === '机制' && (head.length < MECHANISM_MIN_HEAD || GENERIC_MECHANISM_END_RE.test(head))) continue;
     if (/脱贫攻坚战?$|攻坚战$/.test(head)) continue;
