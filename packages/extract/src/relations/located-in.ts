@@ -9,6 +9,7 @@
  * names the province but not the prefecture in between.
  */
 import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
+import { mentionsIn } from '../doc-util.js';
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
 import type {
   DivisionRef,
@@ -20,6 +21,10 @@ import type {
 } from '../types.js';
 
 const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
+
+/** Region mentions of one sentence, in document order (grouped once per document by mentionsIn). */
+const regionsIn = (ctx: DocContext, sentence: number): EntityMention[] =>
+  mentionsIn(ctx, sentence).filter((r) => isRegionType(r.type));
 
 const refOf = (m: { type: EntityRef['type']; name: string; code?: string | undefined }): EntityRef =>
   m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
@@ -133,7 +138,7 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
         sentence = nameSentence;
       }
     }
-    parent ??= fallbackParent(ctx, regions, m);
+    parent ??= fallbackParent(ctx, m);
     if (parent) emit(refOf(m), parent, sentence);
   }
   return [...out.values()];
@@ -181,12 +186,8 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
   const text = ctx.normalized.text;
   const out = [found];
   for (let cur = found; ;) {
-    const prev = regions.find(
-      (r) =>
-        r.sentence === cur.sentence &&
-        r.type === cur.type &&
-        r.end < cur.start &&
-        /^(?:和|与|及|、)$/.test(text.slice(r.end, cur.start)),
+    const prev = regionsIn(ctx, cur.sentence).find(
+      (r) => r.type === cur.type && r.end < cur.start && /^(?:和|与|及|、)$/.test(text.slice(r.end, cur.start)),
     );
     if (!prev) break;
     out.unshift(prev);
@@ -208,8 +209,8 @@ function locativeMention(
   while (clauseStart > sentence.start && !/[，；：,;:]/.test(text[clauseStart - 1]!)) clauseStart--;
   let prevStart = clauseStart - 1;
   while (prevStart > sentence.start && !/[，；：,;:]/.test(text[prevStart - 1]!)) prevStart--;
-  const before = regions.filter(
-    (r) => r.sentence === m.sentence && r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
+  const before = regionsIn(ctx, m.sentence).filter(
+    (r) => r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
   );
   if (!before.length) return undefined;
   // Chains of adjacent regions (某县某镇某村): the deepest link stands for the chain.
@@ -251,7 +252,7 @@ function locativeMention(
   for (const x of lead.matchAll(/(?:^|[，,；;：:])在([^，,；;：:]{2,20})[，,]/g)) opening = x;
   if (opening) {
     const end = sentence.start + opening.index + opening[0].length - 1;
-    const chain = regions.filter((r) => r.sentence === m.sentence && r.end === end);
+    const chain = regionsIn(ctx, m.sentence).filter((r) => r.end === end);
     if (chain[0]) return chain[0];
   }
   return undefined;
@@ -303,16 +304,14 @@ function regionInName(regions: readonly EntityMention[], m: EntityMention): Enti
  * Where a body or site with no region in its name is: 县人民医院 (the county's own hospital) is in the
  * county the report is about; so is a site named only by its own name (某某河安置点).
  */
-function fallbackParent(ctx: DocContext, regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
+function fallbackParent(ctx: DocContext, m: EntityMention): EntityRef | undefined {
   const primary = ctx.primaryRegion;
   if (!primary) return undefined;
   if (m.type === 'Site') {
     // Only where the sentence names no other place (某河、某山等安置点…): elsewhere the site is that place's.
     const code = primary.code;
-    const others = regions.filter(
-      (r) =>
-        r.sentence === m.sentence &&
-        !(r.code && code && (r.code === code || code.startsWith(r.code.replace(/0+$/, '')))),
+    const others = regionsIn(ctx, m.sentence).filter(
+      (r) => !(r.code && code && (r.code === code || code.startsWith(r.code.replace(/0+$/, '')))),
     );
     return others.length ? undefined : primary;
   }
