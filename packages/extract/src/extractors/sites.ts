@@ -52,10 +52,9 @@ const BASE_FUNCTION_WORDS = new Set([
 const FUNCTION_SUFFIX_RE = /(?:繁育场|示范场|示范基地|加工厂|加工园|示范园)$/;
 // what is done at such a site, right before its suffix (黑山羊养殖示范场, 茶叶精深加工园)
 const PROCESS_WORDS = new Set(['养殖', '种植', '种养', '生产', '精深', '精制', '保种', '良种', '脱毒', '育苗', '繁育']);
-// words that only grade a base (标准化, 出口, 优质; any …化): 蔬菜标准化种植基地 stays a kind of base
+// words that only grade a base (标准化, 优质; any …化): 蔬菜标准化种植基地 stays a kind of base
 const BASE_WORDS = new Set([
   ...BASE_FUNCTION_WORDS,
-  '出口',
   '高标准',
   '标准化',
   '生产',
