@@ -103,7 +103,8 @@ describe('extractFile across formats', () => {
   });
 
   it.each(['html', 'docx', 'pdf'])('should find the same entities and the date in the %s file', async (ext) => {
-    if (ext === 'pdf' && !existsSync(FONT)) throw new Error(`formats test: ${FONT} missing; install fonts-wqy-microhei`);
+    if (ext === 'pdf' && !existsSync(FONT))
+      throw new Error(`formats test: ${FONT} missing; install fonts-wqy-microhei`);
     const plain = await entitiesOf(join(dir, 'report.txt'));
     const other = await entitiesOf(join(dir, `report.${ext}`));
     expect(other.names).toEqual(plain.names);
