@@ -189,7 +189,9 @@ function listHits(
     let segment = text.slice(from, to);
     let offset = from;
     // keep what follows the last developing verb: 重点发展中药材、油茶 → 中药材、油茶
-    const lead = /.*(?:发展|选择|培育|打造|做强|壮大|围绕|立足|依托|聚焦|突出|形成了?|确立|确定)/.exec(segment);
+    const lead = /.*(?:发展|选择|培育|打造|做强|壮大|围绕|立足|依托|聚焦|突出|形成了?|确立|确定|布局|推广)/.exec(
+      segment,
+    );
     if (lead) {
       offset += lead[0].length;
       segment = segment.slice(lead[0].length);

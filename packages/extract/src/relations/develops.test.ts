@@ -20,4 +20,16 @@ describe('developsRelations', () => {
     const rels = developsRelations(prepare('台江县发展茶产业。\n\n台江县南宫镇茶叶基地一角'));
     expect(rels.map((r) => `${r.source.name}→${r.target.name}`)).toContain('南宫镇→茶叶');
   });
+
+  it('should not take the county inside a cooperative’s name as the grower', () => {
+    const text = '榕江县加快发展。宁波市某村与高排村结对后，帮助成立榕江县高排百香果专业合作社，建成蓝莓基地800亩。';
+    const got = developsRelations(prepare(text)).map((r) => `${r.source.name}→${r.target.name}`);
+    expect(got).toContain('高排村→蓝莓');
+    expect(got).not.toContain('榕江县→蓝莓');
+  });
+
+  it('should leave the lead verb of a list out of the first product', () => {
+    const got = developsRelations(prepare('榕江县加快发展。沿江布局蔬菜、水果等产业。')).map((r) => r.target.name);
+    expect(got).toEqual(['蔬菜', '水果']);
+  });
 });

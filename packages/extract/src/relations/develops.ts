@@ -6,7 +6,7 @@
  * the report is about. The subject comes from {@link subjectRegions}; the figures of the clause
  * (亩, 户, 万元) are kept as properties.
  */
-import type { DocContext, RelationExtractor, RelationMention } from '../types.js';
+import type { DocContext, EntityMention, RelationExtractor, RelationMention } from '../types.js';
 import { clauseEnd, clauseStart, refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
 
@@ -18,6 +18,13 @@ import { numbersIn } from './numbers.js';
 export function developsRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
+  // mentions by sentence, built once
+  const bySentence = new Map<number, EntityMention[]>();
+  for (const m of ctx.mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
   for (const m of ctx.mentions) {
     if (m.type !== 'Industry') continue;
     const s = ctx.sentences[m.sentence];
@@ -25,7 +32,9 @@ export function developsRelations(ctx: DocContext): RelationMention[] {
     // the figure right after the product is its own (马铃薯65万亩、蔬菜30万亩): read up to the next 、 or clause end
     const end = Math.min(clauseEnd(text, s.end, m.end), nextListBreak(text, m.end, s.end));
     const properties = numbersIn(text.slice(m.start, end));
-    for (const region of subjectRegions(ctx, m.sentence, m.start)) {
+    // a place inside a firm's or body's name is not the grower (某县某某专业合作社，建成茶叶基地); a site's place is
+    const names = (bySentence.get(m.sentence) ?? []).filter((n) => n.type === 'Company' || n.type === 'Organization');
+    for (const region of subjectRegions(ctx, m.sentence, m.start, names)) {
       const r: RelationMention = {
         type: 'DEVELOPS',
         source: region,
