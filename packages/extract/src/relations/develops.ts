@@ -6,9 +6,10 @@
  * the report is about. The subject comes from {@link subjectRegions}; the figures of the clause
  * (亩, 户, 万元) are kept as properties.
  */
-import type { DocContext, EntityMention, RelationExtractor, RelationMention } from '../types.js';
+import type { DocContext, RelationExtractor, RelationMention } from '../types.js';
 import { clauseEnd, clauseStart, refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
+import { mentionsIn } from '../doc-util.js';
 
 /**
  * Finds DEVELOPS relations: each Industry mention is developed by the subject region at its place.
@@ -18,13 +19,6 @@ import { numbersIn } from './numbers.js';
 export function developsRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
-  // mentions by sentence, built once
-  const bySentence = new Map<number, EntityMention[]>();
-  for (const m of ctx.mentions) {
-    const list = bySentence.get(m.sentence);
-    if (list) list.push(m);
-    else bySentence.set(m.sentence, [m]);
-  }
   for (const m of ctx.mentions) {
     if (m.type !== 'Industry') continue;
     const s = ctx.sentences[m.sentence];
@@ -33,7 +27,7 @@ export function developsRelations(ctx: DocContext): RelationMention[] {
     const end = Math.min(clauseEnd(text, s.end, m.end), nextListBreak(text, m.end, s.end));
     const properties = numbersIn(text.slice(m.start, end));
     // a place inside a firm's or body's name is not the grower (某县某某专业合作社，建成茶叶基地); a site's place is
-    const names = (bySentence.get(m.sentence) ?? []).filter((n) => n.type === 'Company' || n.type === 'Organization');
+    const names = mentionsIn(ctx, m.sentence).filter((n) => n.type === 'Company' || n.type === 'Organization');
     for (const region of subjectRegions(ctx, m.sentence, m.start, names)) {
       const r: RelationMention = {
         type: 'DEVELOPS',

@@ -11,6 +11,7 @@ import { isRegionType } from '@fupin/graph-schema';
 import { isEasternCode } from '../region-names.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import { numbersIn } from './numbers.js';
+import { mentionsIn } from '../doc-util.js';
 
 const CLAUSE_BREAK_RE = /[，；：,;:。！？!?]/;
 // 彦洞乡和平秋镇联合打造…: regions joined by these stand together as the subject
@@ -205,8 +206,9 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
   const from = clauseStart(text, s.start, at);
   const out = new Map<string, EntityRef>();
   // a place inside a body's or firm's name (萧山区第一人民医院) is not the actor
-  const named = ctx.mentions.filter((m) => m.sentence === sentence && !isRegionType(m.type) && m.type !== 'Program');
-  const inSentence = ctx.mentions
+  const here = mentionsIn(ctx, sentence);
+  const named = here.filter((m) => !isRegionType(m.type) && m.type !== 'Program');
+  const inSentence = here
     .filter(
       (m) =>
         m.sentence === sentence &&
@@ -266,7 +268,7 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
     const properties = numbersIn(text.slice(start, end));
     const east = easternActors(ctx, p.sentence, p.start, partner);
     // the eastern partner acts alone when no western region is named in the sentence (北仑区还设立“某某助学金”)
-    const westNamed = ctx.mentions.some(
+    const westNamed = mentionsIn(ctx, p.sentence).some(
       (m) =>
         m.sentence === p.sentence &&
         m.end <= p.start &&

@@ -11,6 +11,7 @@ import { isEasternCode } from '../region-names.js';
 import type { DocContext, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import { refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
+import { mentionsIn } from '../doc-util.js';
 
 /**
  * Words that state an investment or an introduction of a firm.
@@ -40,7 +41,8 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
   for (const s of ctx.sentences) {
     const classic = INVEST_TRIGGER_RE.test(s.text);
     if (!classic && !/在[^，。；]{1,20}建/.test(s.text)) continue;
-    const all = ctx.mentions.filter((m) => m.sentence === s.index && m.type === 'Company');
+    const here = mentionsIn(ctx, s.index);
+    const all = here.filter((m) => m.type === 'Company');
     const companies = all.filter(
       (c) =>
         (classic || BUILDS_AT_RE.test(text.slice(c.end, s.end))) &&
@@ -55,20 +57,20 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
         const a = s.start + (m.index ?? 0);
         const b = a + m[0].length;
         if (a < c.end) continue;
-        for (const r of ctx.mentions) {
-          if (r.sentence !== s.index || !isRegionType(r.type) || r.type === 'Province') continue;
+        for (const r of here) {
+          if (!isRegionType(r.type) || r.type === 'Province') continue;
           if (r.start < a || r.end > b) continue;
           if (r.code && isEasternCode(r.code) !== primaryEast) continue;
           targets.set(r.name, refOf(r));
         }
       }
       // 落户某镇, 投资…打造甲村、乙村: places right after the firm's settling or building words
-      for (const r of ctx.mentions) {
-        if (r.sentence !== s.index || !isRegionType(r.type) || r.type === 'Province' || r.start < c.end) continue;
+      for (const r of here) {
+        if (!isRegionType(r.type) || r.type === 'Province' || r.start < c.end) continue;
         if (r.code && isEasternCode(r.code) !== primaryEast) continue;
         let gap = text.slice(c.end, r.start);
-        for (const o of ctx.mentions)
-          if (o.sentence === s.index && isRegionType(o.type) && o.start >= c.end && o.end <= r.start)
+        for (const o of here)
+          if (isRegionType(o.type) && o.start >= c.end && o.end <= r.start)
             gap = gap.replace(text.slice(o.start, o.end), '');
         if (SETTLES_IN_RE.test(gap) || BUILDS_IN_RE.test(gap.replace(/^[^，,]*[，,]/, '')))
           targets.set(r.name, refOf(r));
@@ -76,8 +78,8 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
       // a township right before one of its villages (丹江镇羊排村): the village is the place
       for (const t of [...targets.values()]) {
         if (t.type !== 'Township') continue;
-        const tm = ctx.mentions.find((m) => m.sentence === s.index && m.name === t.name && m.type === 'Township');
-        const v = tm && ctx.mentions.find((m) => m.sentence === s.index && m.type === 'Village' && m.start === tm.end);
+        const tm = here.find((m) => m.name === t.name && m.type === 'Township');
+        const v = tm && here.find((m) => m.type === 'Village' && m.start === tm.end);
         if (v && targets.has(v.name)) targets.delete(t.name);
       }
       // an investment is in the region the report is about unless this sentence names another

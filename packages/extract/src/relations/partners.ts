@@ -12,6 +12,7 @@ import { isRegionType } from '@fupin/graph-schema';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import { refOf, subjectRegions } from './implements.js';
 import { INVEST_TRIGGER_RE } from './invests.js';
+import { mentionsIn } from '../doc-util.js';
 
 /**
  * Words that state an interest linkage or cooperation between a firm and others.
@@ -41,9 +42,9 @@ function clauseEndAt(text: string, from: number, limit: number): number {
 }
 
 /** The company a bare 公司 at `at` refers to: the last one named in the three sentences before. */
-function antecedent(bySentence: Map<number, EntityMention[]>, sentence: number): EntityMention | undefined {
+function antecedent(ctx: DocContext, sentence: number): EntityMention | undefined {
   for (let k = sentence - 1; k >= 0 && k >= sentence - 3; k--) {
-    const firms = (bySentence.get(k) ?? []).filter((m) => m.type === 'Company');
+    const firms = mentionsIn(ctx, k).filter((m) => m.type === 'Company');
     if (firms.length) return firms.reduce((a, b) => (b.start > a.start ? b : a));
   }
   return undefined;
@@ -57,23 +58,16 @@ function antecedent(bySentence: Map<number, EntityMention[]>, sentence: number):
 export function partnersRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
-  // mentions by sentence, built once
-  const bySentence = new Map<number, EntityMention[]>();
-  for (const m of ctx.mentions) {
-    const list = bySentence.get(m.sentence);
-    if (list) list.push(m);
-    else bySentence.set(m.sentence, [m]);
-  }
   for (const s of ctx.sentences) {
     const invests = INVEST_TRIGGER_RE.test(s.text);
     if (!PARTNER_TRIGGER_RE.test(s.text) && !invests) continue;
-    const here = bySentence.get(s.index) ?? [];
+    const here = mentionsIn(ctx, s.index);
     const companies: { ref: EntityRef; start: number; end: number; self?: EntityMention }[] = here
       .filter((m) => m.type === 'Company')
       .map((m) => ({ ref: refOf(m), start: m.start, end: m.end, self: m }));
     if (!companies.length) {
       for (const a of s.text.matchAll(ANAPHOR_RE)) {
-        const prior = antecedent(bySentence, s.index);
+        const prior = antecedent(ctx, s.index);
         const at = s.start + (a.index ?? 0) + a[0].indexOf(a[1] ?? '');
         if (prior) companies.push({ ref: refOf(prior), start: at, end: at + (a[1]?.length ?? 0) });
         break;
