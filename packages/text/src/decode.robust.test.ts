@@ -61,6 +61,45 @@ describe('decodeBytes properties', () => {
       { numRuns: 300 },
     );
   });
+
+  it('should decode simplified Chinese of a sentence or more in GB18030 exactly', () => {
+    // chardet alone ranks EUC-JP or Big5 first on such text (found by this property); a handful of
+    // characters stays ambiguous, so the texts hold twenty or more.
+    const longer = fc
+      .array(fc.constantFrom('从江县', '与杭州市', '脱贫攻坚', '开展劳务协作', '，', '。', '\n', '2020年'), {
+        minLength: 12,
+        maxLength: 60,
+      })
+      .map((a) => a.join(''))
+      .filter((text) => (text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 20);
+    fc.assert(
+      fc.property(longer, (text) => {
+        expect(decodeBytes(iconv.encode(text, 'gb18030'), 'a.txt').text).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('should decode traditional Chinese of a sentence or more in Big5 exactly', () => {
+    const longer = fc
+      .array(fc.constantFrom('臺江縣', '與杭州市', '東西部扶貧協作', '簽訂協議', '，', '。', '\n', '2020年'), {
+        minLength: 12,
+        maxLength: 60,
+      })
+      .map((a) => a.join(''))
+      .filter((text) => (text.match(/[\u4e00-\u9fff]/g) ?? []).length >= 20);
+    fc.assert(
+      fc.property(longer, (text) => {
+        expect(decodeBytes(iconv.encode(text, 'big5'), 'a.txt').text).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('should tell even three characters of GBK from Big5', () => {
+    expect(decodeBytes(iconv.encode('从江县', 'gbk'), 'a.txt').text).toBe('从江县');
+    expect(decodeBytes(iconv.encode('臺江縣', 'big5'), 'a.txt').text).toBe('臺江縣');
+  });
 });
 
 describe('toSimplified properties', () => {

@@ -136,19 +136,56 @@ function decodeUtf8(bytes: Uint8Array, file: string, offset: number): DecodedTex
   // GBK or Big5 file read as UTF-8 turns into mostly replacement characters instead.
   const lenient = new TextDecoder('utf-8').decode(bytes);
   if (replacementRatio(lenient) <= 0.001) return { text: lenient, encoding: 'UTF-8' };
-  const candidates = chardet.analyse(bytes);
-  for (const match of candidates) {
-    const name = iconvName(match.name);
+  // chardet often ranks EUC-JP, EUC-KR or Big5 above GB18030 on short or repetitive Chinese text, and
+  // those decode "cleanly" into rare characters. So every clean candidate (GB18030 and Big5 always among
+  // them) is scored by how much of it is common Chinese (GB2312 level 1 or Big5 frequent characters);
+  // the best wins, ties going to GB18030 (a Chinese project), then to chardet's order.
+  const names = [...new Set([...chardet.analyse(bytes).map((m) => iconvName(m.name)), 'GB18030', 'Big5'])];
+  let best: { decoded: DecodedText; score: number; rank: number } | undefined;
+  for (const [order, name] of names.entries()) {
     if (name.toUpperCase() === 'UTF-8' || !iconv.encodingExists(name)) continue;
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), name);
-    const decoded = { text, encoding: name };
-    if (replacementRatio(text) <= 0.01) return decoded;
+    if (replacementRatio(text) > 0.01) continue;
+    const score = chineseScore(text);
+    const rank = name === 'GB18030' && score > 0 ? -1 : order;
+    if (!best || score > best.score || (score === best.score && rank < best.rank)) {
+      best = { decoded: { text, encoding: name }, score, rank };
+    }
   }
+  if (best) return best.decoded;
   throw new InputError(
     'INPUT_ENCODING',
     file,
     `text.decode: ${file} is neither UTF-8 nor a detectable encoding; expected text`,
   );
+}
+
+/** Share of common Chinese characters among the letters of a text (ASCII, digits, punctuation, spaces ignored). */
+function chineseScore(text: string): number {
+  let letters = 0;
+  let common = 0;
+  for (const ch of text.length > 4096 ? text.slice(0, 4096) : text) {
+    if (ch.charCodeAt(0) < 0x80 || /[\p{P}\p{S}\p{N}\s]/u.test(ch)) continue;
+    letters++;
+    if (/\p{Script=Han}/u.test(ch) && isCommonHan(ch)) common++;
+  }
+  return letters > 0 ? common / letters : 0;
+}
+
+// GB2312 level 1 (the 3,755 most used simplified characters, lead bytes 0xB0–0xD7) and Big5's 5,401
+// frequent characters (0xA440–0xC67E): tables any Chinese text is mostly made of.
+const commonHan = new Map<string, boolean>();
+function isCommonHan(ch: string): boolean {
+  let common = commonHan.get(ch);
+  if (common === undefined) {
+    const gb = iconv.encode(ch, 'gbk');
+    const big5 = iconv.encode(ch, 'big5');
+    common =
+      (gb.length === 2 && gb[0]! >= 0xb0 && gb[0]! <= 0xd7) ||
+      (big5.length === 2 && ((big5[0]! >= 0xa4 && big5[0]! < 0xc6) || (big5[0] === 0xc6 && big5[1]! <= 0x7e)));
+    commonHan.set(ch, common);
+  }
+  return common;
 }
 
 function replacementRatio(text: string): number {
