@@ -2,8 +2,8 @@
  * Short forms of official division names
  *
  * Reports rarely write names the way the statistical code list does: they drop ethnic qualifiers
- * (`马路彝族苗族乡` → `马路乡`), committee suffixes (`海雀村村民委员会` → `海雀村`) and often the
- * level suffix too (`瓮安县` → `瓮安`). These rules derive every such form from the official name alone,
+ * (`普古彝族苗族乡` → `普古乡`), committee suffixes (`岜沙村村民委员会` → `岜沙村`) and often the
+ * level suffix too (`从江县` → `从江`). These rules derive every such form from the official name alone,
  * so they hold for any place in the code list; no place is listed by hand.
  */
 import type { RegionLevel } from '@fupin/graph-schema';
@@ -25,7 +25,7 @@ const VILLAGE_COMMITTEES = new Set(['村民委员会', '村委员会', '村委�
 const RESIDENT_COMMITTEES = new Set(['居民委员会', '居委会', '家委会']);
 const SETTLEMENT_END = /(村|嘎查|社区|街道|居)$/u;
 
-// Level suffixes whose removal leaves the stem people write (瓮安县 → 瓮安). Longest first.
+// Level suffixes whose removal leaves the stem people write (从江县 → 从江). Longest first.
 const PREFECTURE_SUFFIXES = ['自治州', '地区', '市', '盟', '州'];
 const COUNTY_SUFFIXES = ['自治县', '自治旗', '新区', '林区', '特区', '县', '区', '市', '旗'];
 const PROVINCE_SUFFIXES = ['特别行政区', '自治区', '省', '市'];
@@ -37,7 +37,7 @@ const GENERIC_CHARS = new Set([...'东西南北中上下前后左右内外城郊
  * Tells whether a stem is made only of generic characters (directions, 城, 新, 矿 …).
  * @param stem - name without its level suffix
  * @example isGenericStem('城关') // true
- * @example isGenericStem('瓮安') // false
+ * @example isGenericStem('从江') // false
  */
 export function isGenericStem(stem: string): boolean {
   return [...stem].every((c) => GENERIC_CHARS.has(c));
@@ -52,7 +52,7 @@ function stripSuffix(name: string, suffixes: readonly string[]): string | undefi
  * Removes a village or resident committee suffix and gives the name people write for the village.
  * @param name - official village-level name
  * @returns the core name; `bare` when it has no 村/社区/嘎查/街道 ending; `resident` for residents' committees
- * @example villageCore('海雀村村民委员会') // { core: '海雀村', bare: false, resident: false }
+ * @example villageCore('岜沙村村民委员会') // { core: '岜沙村', bare: false, resident: false }
  * @example villageCore('王庄村委会') // { core: '王庄村', bare: false, resident: false }
  * @example villageCore('同心社区委员会') // { core: '同心社区', bare: false, resident: false }
  */
@@ -76,8 +76,8 @@ export function villageCore(name: string): { core: string; bare: boolean; reside
  * @param name - official name, simplified script
  * @param level - administrative level of the division
  * @example shortForms('黔东南苗族侗族自治州', 'Prefecture') // [{ alias: '黔东南州', kind: 'short' }, { alias: '黔东南', kind: 'stem' }]
- * @example shortForms('瓮安县', 'County') // [{ alias: '瓮安', kind: 'stem' }]
- * @example shortForms('海雀村村民委员会', 'Village') // [{ alias: '海雀村', kind: 'short' }]
+ * @example shortForms('从江县', 'County') // [{ alias: '从江', kind: 'stem' }]
+ * @example shortForms('岜沙村村民委员会', 'Village') // [{ alias: '岜沙村', kind: 'short' }]
  */
 export function shortForms(name: string, level: RegionLevel): ShortForm[] {
   const out: ShortForm[] = [];

@@ -231,7 +231,7 @@ export class CompactIndex {
   /**
    * Gives the packed candidates (row * 8 + kind * 2 + weak) of an exact name.
    * @param name - name as written
-   * @example index.candidates('猴场镇').length // 3
+   * @example index.candidates('新场镇').length // several
    */
   candidates(name: string): number[] {
     return this.candidatesOf(this.nameIndex(name, 0, name.length, fnv1a(name)));

@@ -2,7 +2,7 @@
  * Ethnic qualifiers in division names
  *
  * Official names of autonomous divisions and ethnic townships carry the names of the ethnic groups they
- * serve (`黔东南苗族侗族自治州`, `马路彝族苗族乡`); reports usually drop them (`黔东南州`, `马路乡`). This
+ * serve (`黔东南苗族侗族自治州`, `普古彝族苗族乡`); reports usually drop them (`黔东南州`, `普古乡`). This
  * file holds the 56 officially recognised ethnic-group names (data, not places) and the rule that strips
  * a run of `XX族` qualifiers that stands right before the division suffix.
  */
@@ -80,7 +80,7 @@ export function splitEthnic(name: string): { stem: string; qualifiers: string; s
  * Removes the ethnic qualifiers and the word 自治/民族 from a division name, keeping the suffix people
  * write; names without qualifiers come back unchanged. Autonomous regions lose their whole suffix.
  * @param name - official name, simplified script
- * @example stripEthnic('马路彝族苗族乡') // '马路乡'
+ * @example stripEthnic('普古彝族苗族乡') // '普古乡'
  * @example stripEthnic('威宁彝族回族苗族自治县') // '威宁县'
  * @example stripEthnic('广西壮族自治区') // '广西'
  */

@@ -39,7 +39,7 @@ export type FindAllOptions = z.infer<typeof FindAllOptionsSchema>;
  * Gives the name to display for a division: the official name, except for villages, whose committee
  * suffix is dropped.
  * @param division - a division
- * @example commonName({ code: '…', name: '海雀村村民委员会', level: 'Village' }) // '海雀村'
+ * @example commonName({ code: '…', name: '岜沙村村民委员会', level: 'Village' }) // '岜沙村'
  */
 export function commonName(division: Division): string {
   return division.level === 'Village' ? villageCore(division.name).core : division.name;
@@ -116,8 +116,8 @@ export class Gazetteer {
    * `variant: true` (`施洞乡` finds 施洞镇); counties and prefectures have such variants in the index.
    * @param name - name as a report writes it (simplified)
    * @param options - `levels` to keep; `within`: ancestor code
-   * @example gazetteer.lookup('猴场镇', { levels: ['Township'] }).length // 3 or more
-   * @example gazetteer.lookup('海雀村', { within: '520526000000' }) // a village of 威宁县
+   * @example gazetteer.lookup('新场镇', { levels: ['Township'] }).length // 3 or more
+   * @example gazetteer.lookup('岜沙村', { within: '522633000000' }) // a village of 从江县
    */
   lookup(name: string, options?: { levels?: RegionLevel[]; within?: string }): NameHit[] {
     const opts = options === undefined ? undefined : parseOrThrow(LookupOptionsSchema, options, 'gazetteer.lookup');
@@ -216,7 +216,7 @@ export class Gazetteer {
    * then same prefecture, same province; ties go to official names, strong aliases, higher levels.
    * @param hits - candidates from lookup or findAll
    * @param contextCodes - 12-digit codes of counties and prefectures the document names
-   * @example gazetteer.resolve(gazetteer.lookup('猴场镇'), ['520123000000'])?.division.parentCode // '520123000000'
+   * @example gazetteer.resolve(gazetteer.lookup('新场镇'), ['520123000000'])?.division.parentCode // '520123000000'
    */
   resolve(hits: readonly NameHit[], contextCodes: readonly string[]): NameHit | undefined {
     return rankHits(hits, contextCodes)[0]?.hit;

@@ -47,9 +47,9 @@ export class NameIndex<T = NameHit> implements NameSource {
 
   /**
    * Adds a candidate entry for a name (duplicates are the caller's concern).
-   * @param name - official name or alias, e.g. 瓮安
+   * @param name - official name or alias, e.g. 从江
    * @param entry - the stored candidate
-   * @example index.add('瓮安', { division, aliasKind: 'stem' })
+   * @example index.add('从江', { division, aliasKind: 'stem' })
    */
   add(name: string, entry: T): void {
     const found = this.names.get(name);
@@ -66,7 +66,7 @@ export class NameIndex<T = NameHit> implements NameSource {
   /**
    * Gives the candidates for an exact name.
    * @param name - name as written
-   * @example index.get('猴场镇') // three townships in Guizhou
+   * @example index.get('新场镇') // several townships in Guizhou
    */
   get(name: string): NameHit[] {
     const found = this.names.get(name);

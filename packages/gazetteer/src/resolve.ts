@@ -1,7 +1,7 @@
 /**
  * Choosing among candidates by context
  *
- * The same name often belongs to several divisions (three 猴场镇 in Guizhou, 朝阳区 in Beijing and
+ * The same name often belongs to several divisions (several 新场镇 in Guizhou, 朝阳区 in Beijing and
  * Changchun). Reports settle this by what else they name: a township of a county the document names
  * wins. These rules rank candidates by their code's relation to the context codes only, never by a
  * list of preferred places.
@@ -43,7 +43,7 @@ export interface RankedHit {
  * before former-status variants, strong before weak, higher level first, lower code first (so the order is stable).
  * @param hits - candidates for one name
  * @param contextCodes - 12-digit codes of divisions the document names
- * @example rankHits(gazetteer.lookup('猴场镇'), ['520123000000'])[0].hit.division.parentCode // '520123000000'
+ * @example rankHits(gazetteer.lookup('新场镇'), ['520123000000'])[0].hit.division.parentCode // '520123000000'
  */
 export function rankHits(hits: readonly NameHit[], contextCodes: readonly string[]): RankedHit[] {
   return hits

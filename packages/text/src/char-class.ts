@@ -140,10 +140,10 @@ export function foldWidth(code: number): number {
 }
 
 /**
- * The full-width form of ASCII punctuation that Chinese text should carry when it follows a Chinese character (`锦屏:` → `锦屏：`, `近年来,` → `近年来，`), or 0 when the character is not one of them.
+ * The full-width form of ASCII punctuation that Chinese text should carry when it follows a Chinese character (`榕江:` → `榕江：`, `近年来,` → `近年来，`), or 0 when the character is not one of them.
  * @param code - a code point
  * @example
- * String.fromCharCode(fullWidthPunct(':'.charCodeAt(0))) // → '：' (`锦屏:` → `锦屏：`)
+ * String.fromCharCode(fullWidthPunct(':'.charCodeAt(0))) // → '：' (`榕江:` → `榕江：`)
  */
 export function fullWidthPunct(code: number): number {
   switch (code) {

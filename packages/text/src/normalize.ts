@@ -8,10 +8,10 @@
  *
  * What changes (and what does not):
  * - `original` is the decoded text exactly as given (CRLF kept); all offsets index into it.
- * - traditional → simplified with opencc-js's character table, character by character (`甕安縣` → `瓮安县`;
+ * - traditional → simplified with opencc-js's character table, character by character (`從江縣` → `从江县`;
  *   see `toSimplified` for why not phrase by phrase);
  * - full-width digits, letters and `％＋－＝／…` → ASCII (`２０２０` → `2020`); `．` after a digit → `.`;
- * - ASCII `, ; : ! ? ( )` right after a Chinese character → `，；：！？（）` (`锦屏:` → `锦屏：`); Chinese
+ * - ASCII `, ; : ! ? ( )` right after a Chinese character → `，；：！？（）` (`榕江:` → `榕江：`); Chinese
  *   punctuation itself is kept, extractors rely on it;
  * - whitespace runs (incl. U+3000, NBSP) next to a Chinese character are removed (`贫 困 发 生 率` →
  *   `贫困发生率`, `2020 年` → `2020年`); between other characters they become one space; zero-width
@@ -175,9 +175,9 @@ function emit(original: string): Output {
  * Idempotent: normalising the normalised text changes nothing. Never throws.
  * @param original - decoded text (see `decodeBytes`)
  * @example
- * const n = normalize('甕安縣 脫 貧\n攻堅，');
- * n.text // → '瓮安县脱贫攻坚，' (when the line break is judged to be a wrap)
- * n.original.slice(n.originalSpan(0, 3).start, n.originalSpan(0, 3).end) // → '甕安縣'
+ * const n = normalize('從江縣 脫 貧\n攻堅，');
+ * n.text // → '从江县脱贫攻坚，' (when the line break is judged to be a wrap)
+ * n.original.slice(n.originalSpan(0, 3).start, n.originalSpan(0, 3).end) // → '從江縣'
  */
 export function normalize(original: string): NormalizedText {
   const out = emit(original);

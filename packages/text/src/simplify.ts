@@ -2,7 +2,7 @@
  * Traditional → simplified
  *
  * Reports from Taiwan/Hong Kong-style sources or older archives arrive in traditional characters
- * (`甕安縣`), while the gazetteer and the extractors speak simplified (`瓮安县`). opencc-js does the
+ * (`從江縣`), while the gazetteer and the extractors speak simplified (`从江县`). opencc-js does the
  * conversion with OpenCC's dictionaries (phrases first, then characters). This wrapper adds the few
  * fixes that make the conversion idempotent and a converter that keeps the output aligned with its input.
  */
@@ -45,7 +45,7 @@ function simplifyCodePoint(cp: number): number {
  * against normalised text, so both sides convert alike.
  * @param s - any text
  * @example
- * toSimplified('甕安縣脫貧攻堅') // → '瓮安县脱贫攻坚'
+ * toSimplified('從江縣脫貧攻堅') // → '从江县脱贫攻坚'
  */
 export function toSimplified(s: string): string {
   let out = '';

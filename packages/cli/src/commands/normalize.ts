@@ -44,7 +44,7 @@ export async function normalizeFiles(files: string[], io: NormalizeIo): Promise<
  * prints one line `normalize: <file>: <reason>` on stderr, the rest continue, and the exit status is 1.
  * @param program - the root command
  * @param io - output streams (tests pass their own)
- * @example fupin normalize reports/甕安縣.txt   # prints 瓮安县…
+ * @example fupin normalize reports/從江縣.txt   # prints 从江县…
  */
 export function registerNormalize(program: Command, io: NormalizeIo = process): void {
   program

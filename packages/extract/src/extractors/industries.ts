@@ -281,7 +281,7 @@ export function findIndustries(
     if (measure && measure.index > 0) end = start + measure.index;
     const quality = QUALITY_LEAD_RE.exec(text.slice(start, end));
     if (quality) start += quality[0].length;
-    // a place name is never a product (彦洞乡总计…), though it may lead one (某县空心李 → 空心李)
+    // a place name is never a product (某乡总计…), though it may lead one (某县空心李 → 空心李)
     for (const [a, b] of taken) {
       if (a <= start && b > start && b < end) start = b;
     }

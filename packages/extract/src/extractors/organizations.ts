@@ -2,7 +2,7 @@
  * Organization extractor
  *
  * Finds named public bodies that are not regions — bureaus, offices, hospitals, universities,
- * banks, centres (锦屏供电局 style, 县人民医院, 国务院扶贫办, 西南林业大学) — as phrases ending in a
+ * banks, centres (榕江供电局 style, 县人民医院, 国务院扶贫办, 西南林业大学) — as phrases ending in a
  * body suffix with a left edge found by jieba tokens. A name needs a proper part or a place
  * (安监站, 便民服务中心 alone are common nouns); a chain of bodies (省扶贫办贫困监测中心) is one name.
  */

@@ -47,7 +47,7 @@ const PLUS_FORMULA_RE = /[^+]\+[^+]/;
 const NUMBERED_CATEGORY_END_RE = /(?:级|户|家庭|人员|产业|班子|方面|大变化)$/;
 // 四种形态, 三个责任, 四场硬仗: numeral + measure word + noun, the usual shape of a policy formula
 const NUMBERED_MEASURE_RE = /^[一二三四五六七八九十两]+[个项种场条步重支]/;
-// a quoted name that itself ends in a program word: “锦屏模式”, “冲刺90天打赢歼灭战”
+// a quoted name that itself ends in a program word: “榕江模式”, “冲刺90天打赢歼灭战”
 const INNER_STRONG_SUFFIX_RE = /(?:行动|工程|项目|计划|模式|机制|工作法|战略|攻坚战|歼灭战)$/;
 const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|产业带|示范带|示范区|助学金|基金|课堂|直通车)$/;
 // named loans are financial programs: “特惠贷”, “坝兴贷”

@@ -221,7 +221,7 @@ export const NON_PROGRAM_QUOTES = [
  * National poverty-alleviation and rural policies, named in reports of every county without quotes.
  * Each entry is [canonical name, ...surface variants]. Kept short and national on purpose: these are
  * general knowledge (State Council / ministry programs), not names taken from any one report.
- * @example ['易地扶贫搬迁', '易地搬迁'] — 赫章县大力开展易地扶贫搬迁 → Program 易地扶贫搬迁
+ * @example ['易地扶贫搬迁', '易地搬迁'] — 威宁县大力开展易地扶贫搬迁 → Program 易地扶贫搬迁
  */
 export const NATIONAL_PROGRAMS: readonly (readonly string[])[] = [
   ['易地扶贫搬迁', '易地搬迁'],

@@ -14,7 +14,7 @@ import { numbersIn } from './numbers.js';
 import { mentionsIn } from '../doc-util.js';
 
 const CLAUSE_BREAK_RE = /[，；：,;:。！？!?]/;
-// 彦洞乡和平秋镇联合打造…: regions joined by these stand together as the subject
+// 甲乡和乙镇联合打造…: regions joined by these stand together as the subject
 const COORDINATOR_RE = /^(?:和|与|及|、|以及|同)$/;
 
 /**

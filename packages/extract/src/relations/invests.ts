@@ -26,7 +26,7 @@ const PARTNER_BEFORE_RE = /(?:与|同|跟)$/;
 const SETTLES_IN_RE = /(?:落户|入驻|落地|扎根|进驻|投资)(?:到|于|在)?$/;
 // 投资1.5亿元打造甲村、乙村…: villages right after an investment and a building verb
 const BUILDS_IN_RE = /投资[\d.]+\s*(?:万|亿)?元?(?:在)?(?:打造|建设|建成|新建|改造|开发)[、和及与]*$/;
-// 在彦洞乡和平秋镇…打造: the places after 在 are where the firm works
+// 在甲乡和乙镇…打造: the places after 在 are where the firm works
 const AT_PLACE_RE =
   /在([^，。；！？]{1,30}?)(?:联合|共同)?(?:打造|建设|建成|建立|投资|种植|发展|开展|实施|设立|落户|建)/g;
 

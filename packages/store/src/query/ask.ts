@@ -4,7 +4,7 @@
  * `fupin ask "吴江区帮扶了哪些地区？"` maps a question onto the query API through the templates in
  * ask-templates.ts: the question is converted to simplified script, stripped of courtesy words and
  * punctuation, matched against each form, and the names in its slots are resolved through `search`
- * (so traditional and short forms work: 甕安 → 瓮安县). A question no template fits is refused with the
+ * (so traditional and short forms work: 從江 → 从江县). A question no template fits is refused with the
  * list of supported forms rather than answered by a guess.
  */
 import { toSimplified } from '@fupin/text';
@@ -31,7 +31,7 @@ export function supportedQuestionForms(): string[] {
 
 /**
  * Normalises a question: simplified script, no courtesy prefix, no spaces or end punctuation.
- * @example normaliseQuestion('請問甕安縣幫扶了哪些地區？') // '瓮安县帮扶了哪些地区'
+ * @example normaliseQuestion('請問從江縣幫扶了哪些地區？') // '从江县帮扶了哪些地区'
  */
 export function normaliseQuestion(question: string): string {
   return toSimplified(question)
@@ -49,7 +49,7 @@ function cleanSlot(name: string): string {
 /**
  * Resolves a name to the best-matching stored entity (exact, then prefix, then contains).
  * @param store - any GraphStore
- * @param name - a name as written in the question, e.g. `甕安` or `从江`
+ * @param name - a name as written in the question, e.g. `從江` or `从江`
  * @param types - preferred types; other types are tried when none of these match
  * @throws QueryError QUERY_NOT_FOUND when nothing matches
  * @example await resolveName(store, '從江') // { name: '从江县', type: 'County', … }
