@@ -77,6 +77,11 @@ describe('POST /api/cypher with hidden writes', () => {
   it.each([
     ['LOAD CSV', "LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row"],
     ['load csv in lower case', "load csv from 'file:///etc/hostname' as row return row"],
+    ['LOAD CSV after a string holding //', "WITH '//' AS a LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row"],
+    [
+      'LOAD CSV after a string holding /*',
+      "WITH '/*' AS a LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row, '*/' AS b",
+    ],
   ])('should refuse %s: no file on the server is read', async (_name, query) => {
     const res = await cypher(query);
     expect(res.status).toBe(400);

@@ -94,7 +94,20 @@ export class Neo4jStore implements GraphStore {
       throw toStoreError(error, 'store.init', this.connection.uri);
     }
     for (const statement of [...neo4jSchemaStatements(), ...EXTRA_SCHEMA]) {
-      await this.runner.write('store.init', (tx) => tx.run(statement));
+      try {
+        await this.runner.write('store.init', (tx) => tx.run(statement));
+      } catch (error) {
+        // `IF NOT EXISTS` is not atomic: another fupin starting at the same moment may create the same
+        // index first, and this statement then fails with EquivalentSchemaRuleAlreadyExists. It exists.
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+        if (
+          !/^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/.test(
+            code,
+          )
+        ) {
+          throw error;
+        }
+      }
     }
     await this.runner.write('store.init', (tx) => tx.run('CALL db.awaitIndexes(300)'));
   }

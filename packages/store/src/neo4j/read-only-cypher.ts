@@ -28,10 +28,10 @@ const WRITE_CLAUSE =
  * @example findWriteClause("MATCH (n) WHERE n.name = 'SET' RETURN n") // null
  */
 export function findWriteClause(query: string): string | null {
-  const stripped = query
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\/\/[^\n]*/g, ' ')
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`/g, ' ');
+  // One left-to-right pass: a comment marker inside a string ('//', '/*') belongs to the string and a
+  // quote inside a comment to the comment. (Stripping comments first let `WITH '//' AS a LOAD CSV …`
+  // through, and LOAD CSV is not refused by a read session.)
+  const stripped = query.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`/g, ' ');
   const match = WRITE_CLAUSE.exec(stripped);
   return match ? (match[1] as string).toUpperCase().replace(/\s+/g, ' ') : null;
 }
