@@ -98,6 +98,8 @@ server.https.enabled=false
 dbms.security.auth_enabled=true
 server.memory.pagecache.size=$PAGECACHE
 dbms.usage_report.enabled=false
+# Cypher from users runs read-only, but read-only sessions may still LOAD CSV: no file:/// URLs.
+dbms.security.allow_csv_import_from_file_urls=false
 # Keep transaction logs small: this server holds test and benchmark data, not production data.
 db.tx_log.rotation.retention_policy=2 files
 EOF
