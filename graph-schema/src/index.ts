@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './graph.js';
 export * from './extraction-result.js';
 export * from './neo4j.js';
+export * from './query-results.js';

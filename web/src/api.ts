@@ -1,71 +1,26 @@
 /**
  * API client
  *
- * Typed fetch calls to the fupin server's `/api`. The web view never imports the store: it mirrors the
- * JSON shapes of the query API here (entity and relation type names come from @fupin/graph-schema as
- * types only), and turns error bodies `{ error: { code, message } }` into an ApiError it can show.
+ * Typed fetch calls to the fupin server's `/api`. The web view never imports the store: it takes the
+ * JSON shapes of the query API from @fupin/graph-schema (types only), and turns error bodies
+ * `{ error: { code, message } }` into an ApiError it can show.
  */
-import type { Document, EntityType, Evidence, RelationType } from '@fupin/graph-schema';
+import type {
+  DocumentSummary,
+  EntityDetail,
+  EntitySummary,
+  GraphStats,
+  RelationView,
+  Subgraph,
+  SubgraphEdge,
+} from '@fupin/graph-schema';
 
-/** A node as the API returns it. */
-export interface EntitySummary {
-  id: string;
-  type: EntityType;
-  name: string;
-  aliases: string[];
-  code?: string;
-  parent?: string;
-  degree: number;
-}
-
-/** A relation with both ends and its evidence sentences. */
-export interface RelationView {
-  id: string;
-  type: RelationType;
-  source: EntitySummary;
-  target: EntitySummary;
-  evidence: Evidence[];
-  properties: Record<string, number>;
-}
-
-/** A document without its text. */
-export type DocumentSummary = Omit<Document, 'text'>;
-
-/** What the side panel shows for one entity. */
-export interface EntityDetail {
-  entity: EntitySummary;
-  parentChain: EntitySummary[];
-  relations: RelationView[];
-  documents: DocumentSummary[];
-}
-
-/** An edge of a subgraph. */
-export interface SubgraphEdge {
-  id: string;
-  type: RelationType;
-  source: string;
-  target: string;
-  evidenceCount: number;
-  properties: Record<string, number>;
-}
-
-/** Nodes and edges to draw. */
-export interface Subgraph {
-  nodes: EntitySummary[];
-  edges: SubgraphEdge[];
-  path?: string[];
-}
+export type { DocumentSummary, EntityDetail, EntitySummary, RelationView, Subgraph, SubgraphEdge };
 
 /** `/api/stats`. */
-export interface Stats {
+export interface Stats extends GraphStats {
   store: 'embedded' | 'neo4j';
   cypher: boolean;
-  documents: number;
-  nodes: number;
-  relations: number;
-  mentions: number;
-  nodesByType: Partial<Record<EntityType, number>>;
-  relationsByType: Partial<Record<RelationType, number>>;
 }
 
 /** `/api/document/:id`. */

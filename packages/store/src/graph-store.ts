@@ -5,58 +5,29 @@
  * idempotent writes of GraphBatches, document replacement for incremental ingest, and the typed query
  * API that the CLI, the HTTP server and `fupin ask` use. The shared test suite runs against both.
  */
-import type { Document, Entity, EntityType, Evidence, GraphBatch, RelationType } from '@fupin/graph-schema';
+import type {
+  Document,
+  DocumentSummary,
+  Entity,
+  EntityDetail,
+  EntitySummary,
+  EntityType,
+  GraphBatch,
+  GraphStats,
+  RelationType,
+  RelationView,
+  Subgraph,
+} from '@fupin/graph-schema';
 
-/** An entity as queries return it: enough to draw and label a node. */
-export interface EntitySummary {
-  id: string;
-  type: EntityType;
-  name: string;
-  aliases: string[];
-  code?: string;
-  parent?: string;
-  /** Number of relations (not mentions) touching the entity. */
-  degree: number;
-}
-
-/** A relation with both endpoints resolved and its evidence. */
-export interface RelationView {
-  id: string;
-  type: RelationType;
-  source: EntitySummary;
-  target: EntitySummary;
-  evidence: Evidence[];
-  properties: Record<string, number>;
-}
-
-/** A document without its text (lists and panels). */
-export type DocumentSummary = Omit<Document, 'text'>;
-
-/** Everything the view's side panel shows for one entity. */
-export interface EntityDetail {
-  entity: EntitySummary;
-  /** Administrative ancestors, nearest first (regions only). */
-  parentChain: EntitySummary[];
-  relations: RelationView[];
-  documents: DocumentSummary[];
-}
-
-/** An edge of a subgraph (evidence counted, not carried, to keep payloads small). */
-export interface SubgraphEdge {
-  id: string;
-  type: RelationType;
-  source: string;
-  target: string;
-  evidenceCount: number;
-  properties: Record<string, number>;
-}
-
-/** Nodes and edges for the web view; `path` lists node ids in order when the subgraph is a path. */
-export interface Subgraph {
-  nodes: EntitySummary[];
-  edges: SubgraphEdge[];
-  path?: string[];
-}
+export type {
+  DocumentSummary,
+  EntityDetail,
+  EntitySummary,
+  GraphStats,
+  RelationView,
+  Subgraph,
+  SubgraphEdge,
+} from '@fupin/graph-schema';
 
 /** Filters for `subgraph`. */
 export interface SubgraphFilter {
@@ -67,16 +38,6 @@ export interface SubgraphFilter {
   /** Keep only entities mentioned in documents dated in this year. */
   year?: number;
   limit?: number;
-}
-
-/** Node and relation counts by type. */
-export interface GraphStats {
-  documents: number;
-  nodes: number;
-  relations: number;
-  mentions: number;
-  nodesByType: Partial<Record<EntityType, number>>;
-  relationsByType: Partial<Record<RelationType, number>>;
 }
 
 /** What a write did. */
