@@ -6,10 +6,10 @@
  * strict UTF-8 is tried next, and otherwise chardet names the encoding and iconv-lite decodes it. Binary
  * files and empty files are refused with an InputError naming the file.
  */
-import { readFile, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { InputError, sha256Hex } from '@fupin/graph-schema';
+import { readFileBytes } from './read-bytes.js';
 
 /** Decoded text and the encoding it was read with. */
 export interface DecodedText {
@@ -227,36 +227,7 @@ export async function readTextFile(
   path: string,
   options: ReadTextOptions = {},
 ): Promise<DecodedText & { bytes: Uint8Array; sha256: string }> {
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) {
-      throw new InputError(
-        'INPUT_UNREADABLE',
-        path,
-        `text.readTextFile: ${path} is not a regular file; expected a text file`,
-      );
-    }
-    if (options.maxBytes !== undefined && info.size > options.maxBytes) {
-      throw new InputError(
-        'INPUT_TOO_LARGE',
-        path,
-        `text.readTextFile: ${path} has ${info.size} bytes; expected at most ${options.maxBytes}`,
-      );
-    }
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(
-      'INPUT_UNREADABLE',
-      path,
-      `text.readTextFile: cannot read ${path} (${reason}); expected a readable file`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const bytes = await readFileBytes(path, 'text.readTextFile', options.maxBytes);
   const decoded = decodeBytes(bytes, path);
   return { ...decoded, bytes, sha256: sha256Hex(bytes) };
 }

@@ -5,9 +5,9 @@
  * reader by file extension and returns one shape for all of them; anything else is refused with
  * INPUT_UNSUPPORTED so a batch can report and skip it.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError, sha256Hex } from '@fupin/graph-schema';
+import { readFileBytes } from '../read-bytes.js';
 import { decodeBytes } from '../decode.js';
 import { findPublishDate } from './dates.js';
 import { extractDocx, firstShortLine } from './docx.js';
@@ -93,35 +93,6 @@ export async function loadDocument(
   options: LoadOptions = {},
 ): Promise<LoadedDocument & { sha256: string }> {
   if (!documentFormat(path)) throw unsupported(path);
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) {
-      throw new InputError(
-        'INPUT_UNREADABLE',
-        path,
-        `text.loadDocument: ${path} is not a regular file; expected a document`,
-      );
-    }
-    if (options.maxBytes !== undefined && info.size > options.maxBytes) {
-      throw new InputError(
-        'INPUT_TOO_LARGE',
-        path,
-        `text.loadDocument: ${path} has ${info.size} bytes; expected at most ${options.maxBytes}`,
-      );
-    }
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(
-      'INPUT_UNREADABLE',
-      path,
-      `text.loadDocument: cannot read ${path} (${reason}); expected a readable file`,
-      {
-        cause: error,
-      },
-    );
-  }
+  const bytes = await readFileBytes(path, 'text.loadDocument', options.maxBytes);
   return { ...(await extractDocument(bytes, path)), sha256: sha256Hex(bytes) };
 }
