@@ -16,8 +16,10 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['packages/*/test/integration/**/*.test.ts'],
-          globalSetup: ['scripts/test/neo4j-global-setup.ts'],
+          // web/test/neo4j: browser tests that need Neo4j (the Cypher tab) run here, one file at a time
+          // with the store tests that wipe the same database.
+          include: ['packages/*/test/integration/**/*.test.ts', 'web/test/neo4j/**/*.test.ts'],
+          globalSetup: ['scripts/test/neo4j-global-setup.ts', 'scripts/test/chromium-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
@@ -27,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['web/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'web/test/neo4j/**'],
           globalSetup: ['scripts/test/chromium-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type FupinServer } from '@fupin/server';
-import { EmbeddedStore } from '@fupin/store';
+import { EmbeddedStore, type GraphStore } from '@fupin/store';
 import type { GraphBatch } from '@fupin/graph-schema';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -37,21 +37,22 @@ export const CHROMIUM_ARGS = [
 export interface Harness {
   url: string;
   browser: Browser;
-  store: EmbeddedStore;
+  store: GraphStore;
   close(): Promise<void>;
 }
 
 /**
- * Starts store, server and browser for a batch.
+ * Starts store, server and browser for a batch. The store is a fresh EmbeddedStore in a temp dir
+ * unless `options.store` gives another (an empty, initialised store, e.g. a Neo4jStore).
  * @example const h = await startHarness(testBatch()); const page = await openPage(h);
  */
-export async function startHarness(batch: GraphBatch): Promise<Harness> {
+export async function startHarness(batch: GraphBatch, options: { store?: GraphStore } = {}): Promise<Harness> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`web e2e: ${WEB_DIST}/index.html is missing; expected a built web view (run \`pnpm build\`)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'fupin-e2e-'));
-  const store = new EmbeddedStore({ dataDir: dir });
-  await store.init();
+  const store = options.store ?? new EmbeddedStore({ dataDir: dir });
+  if (!options.store) await store.init();
   await store.write(batch);
   const server: FupinServer = createServer({ store, staticDir: WEB_DIST, port: 0 });
   const { url } = await server.start();
