@@ -17,6 +17,8 @@ import {
   NATIONAL_COMPANIES,
   SUFFIX_LOOKALIKES,
 } from '../lexicon/body-words.js';
+import { mentionsIn } from '../doc-util.js';
+import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A name found in one sentence, offsets local to the sentence.
@@ -109,16 +111,25 @@ export function findSuffixNames(
   rule: SuffixNameRule,
   places: readonly [number, number][],
 ): NameHit[] {
+  // suffixes that are not a lookalike (格局, 举办): decided on the characters alone, before any tagging
+  let found: RegExpExecArray[] | undefined;
+  const re = suffixRegex(rule.suffixes);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 1 && SUFFIX_LOOKALIKES.has(text.slice(m.index - 1, m.index + 1))) continue;
+    (found ??= []).push(m);
+  }
+  re.lastIndex = 0;
+  if (!found) return [];
   const tokens = tagWithOffsets(segmenter, text);
   const ends = new Set(tokens.map((t) => t.end));
   const hits: NameHit[] = [];
-  for (const m of text.matchAll(suffixRegex(rule.suffixes))) {
-    const suffixStart = m.index ?? 0;
+  for (const m of found) {
+    const suffixStart = m.index;
     const end = suffixStart + m[0].length;
     // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
     const next = text.slice(end, end + 2);
     if (!ends.has(end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
-    if (m[0].length === 1 && SUFFIX_LOOKALIKES.has(text.slice(suffixStart - 1, end))) continue;
     let start = suffixStart;
     let chained = false;
     let knownBody = false;
@@ -340,10 +351,19 @@ const REGION_TYPES = new Set<string>(['Province', 'Prefecture', 'County', 'Towns
 export function placeSpans(ctx: DocContext, index: number): [number, number][] {
   const s = ctx.sentences[index];
   if (!s) return [];
-  return ctx.mentions
-    .filter((m) => m.sentence === index && REGION_TYPES.has(m.type))
-    .map((m): [number, number] => [m.start - s.start, m.end - s.start]);
+  const spans: [number, number][] = [];
+  for (const m of mentionsIn(ctx, index))
+    if (REGION_TYPES.has(m.type)) spans.push([m.start - s.start, m.end - s.start]);
+  return spans;
 }
+
+// What every company match holds: a suffix, 企业 (the introduced list), 运营商 (the carriers) or a national name
+const COMPANY_TRIGGER = literalAlternation([
+  ...COMPANY_SUFFIXES,
+  '企业',
+  '运营商',
+  ...NATIONAL_COMPANIES.map((v) => v[0] ?? '').filter((s) => s.length > 2),
+]);
 
 /**
  * Entity extractor for Company mentions, sentence by sentence. Names inside a program's quotes
@@ -354,9 +374,10 @@ export const companyExtractor: EntityExtractor = {
   name: 'companies',
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
-    ctx.sentences.forEach((s, index) => {
+    for (const index of sentencesMatching(ctx, COMPANY_TRIGGER)) {
+      const s = ctx.sentences[index]!;
       const spans = placeSpans(ctx, index);
-      const programs = ctx.mentions.filter((m) => m.sentence === index && m.type === 'Program');
+      const programs = mentionsIn(ctx, index).filter((m) => m.type === 'Program');
       for (const h of findCompanies(ctx.segmenter, s.text, spans)) {
         const start = s.start + h.start;
         const end = s.start + h.end;
@@ -371,7 +392,7 @@ export const companyExtractor: EntityExtractor = {
           extractor: 'companies',
         });
       }
-    });
+    }
     return out;
   },
 };

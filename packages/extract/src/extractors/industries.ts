@@ -9,7 +9,8 @@
  */
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { isNameBoundary } from '../lexicon/function-words.js';
-import { wordBoundaries } from '../doc-util.js';
+import { mentionsIn, wordBoundaries } from '../doc-util.js';
+import { sentencesMatching } from './sentence-triggers.js';
 import { tagWithOffsets, type Token } from './companies.js';
 import {
   FARM_UNITS,
@@ -58,6 +59,20 @@ const LIST_SPLIT_RE = /[、和及与]|以及/;
 const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
 const PRODUCT_SITE_RE = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})$`);
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
+
+// quantityHits needs a QUANTITY_RE match, siteAndVerbHits a site suffix or a 种植/种/栽种/养殖 token
+const NEEDS_TOKENS_RE = new RegExp(`${QUANTITY_RE.source}|${siteSuffixRe.source}|种|养殖`);
+// what any match of the first pass holds: the above, or what a list rule needs (产业, 作物, 中药材, 主打,
+// a growing verb before a list, a developing verb before a sector)
+const INDUSTRY_TRIGGER = new RegExp(
+  [
+    NEEDS_TOKENS_RE.source,
+    '产业|作物|中药材|主打',
+    '(?:发展|培育|饲养)(?:[\\u4e00-\\u9fff]{1,6}(?:、|和|及|与|以及))+[\\u4e00-\\u9fff]',
+    '(?:发展|培育|壮大|做强|打造)[\\u4e00-\\u9fff]{2,4}(?:旅游|经济)',
+  ].join('|'),
+  'g',
+);
 
 function tokenize(segmenter: Segmenter, text: string): Token[] {
   return tagWithOffsets(segmenter, text);
@@ -271,7 +286,6 @@ export function findIndustries(
   text: string,
   taken: readonly [number, number][] = [],
 ): IndustryHit[] {
-  const tokens = tokenize(segmenter, text);
   const hits: IndustryHit[] = [];
   const push = (start: number, end: number, via: IndustryHit['via']): void => {
     // 万亩蔬菜基地: the product without the base
@@ -292,8 +306,12 @@ export function findIndustries(
     hits.push({ name: PRODUCT_OF_PLANTATION[name] ?? name, start, end, via });
   };
   listHits(segmenter, text, push);
-  quantityHits(text, tokens, push);
-  siteAndVerbHits(text, tokens, push);
+  // the word-level rules need a quantity, a production site or a growing verb: tag only then
+  if (NEEDS_TOKENS_RE.test(text)) {
+    const tokens = tokenize(segmenter, text);
+    quantityHits(text, tokens, push);
+    siteAndVerbHits(text, tokens, push);
+  }
   return hits.sort((a, b) => a.start - b.start);
 }
 
@@ -305,11 +323,13 @@ export const industryExtractor: EntityExtractor = {
   name: 'industries',
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
-    ctx.sentences.forEach((s, index) => {
+    for (const index of sentencesMatching(ctx, INDUSTRY_TRIGGER)) {
+      const s = ctx.sentences[index]!;
       // a base's or a program's name holds its product (香葱基地, “万亩锥栗产业带”): only places and firms block a product
-      const taken = ctx.mentions
-        .filter((m) => m.sentence === index && m.type !== 'Site' && m.type !== 'Organization' && m.type !== 'Program')
-        .map((m): [number, number] => [m.start - s.start, m.end - s.start]);
+      const taken: [number, number][] = [];
+      for (const m of mentionsIn(ctx, index))
+        if (m.type !== 'Site' && m.type !== 'Organization' && m.type !== 'Program')
+          taken.push([m.start - s.start, m.end - s.start]);
       for (const h of findIndustries(ctx.segmenter, s.text, taken)) {
         out.push({
           type: 'Industry',
@@ -321,7 +341,7 @@ export const industryExtractor: EntityExtractor = {
           extractor: 'industries',
         });
       }
-    });
+    }
     out.push(...laterMentions(ctx, out));
     return out;
   },
@@ -354,11 +374,8 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
   }
-  ctx.sentences.forEach((s, index) => {
-    re.lastIndex = 0;
-    const seen = re.test(s.text);
-    re.lastIndex = 0;
-    if (!seen) return;
+  for (const index of sentencesMatching(ctx, re)) {
+    const s = ctx.sentences[index]!;
     const here = bySentence.get(index) ?? [];
     bySentence.set(index, here);
     for (const m of s.text.matchAll(re)) {
@@ -389,6 +406,6 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
       out.push(mention);
       here.push(mention);
     }
-  });
+  }
   return out;
 }

@@ -10,7 +10,11 @@ import type { DocContext, EntityExtractor, EntityMention } from '../types.js';
 import { GENERIC_NAME_WORDS, ORGANIZATION_SUFFIXES } from '../lexicon/body-words.js';
 import { dropOverlaps, findSuffixNames, placeSpans, type NameHit, type SuffixNameRule } from './companies.js';
 import type { Segmenter } from '../types.js';
+import { mentionsIn } from '../doc-util.js';
+import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
 
+const REGION_TYPES = new Set<string>(['Province', 'Prefecture', 'County', 'Township', 'Village']);
+const ORGANIZATION_TRIGGER = literalAlternation(ORGANIZATION_SUFFIXES);
 const ORGANIZATION_RULE: SuffixNameRule = {
   suffixes: ORGANIZATION_SUFFIXES,
   maxHead: 12,
@@ -87,11 +91,11 @@ export const organizationExtractor: EntityExtractor = {
   name: 'organizations',
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
-    ctx.sentences.forEach((s, index) => {
+    // a name ends in a body suffix: only the sentences holding one are looked at
+    for (const index of sentencesMatching(ctx, ORGANIZATION_TRIGGER)) {
+      const s = ctx.sentences[index]!;
       const spans = placeSpans(ctx, index);
-      const taken = ctx.mentions.filter(
-        (m) => m.sentence === index && !['Province', 'Prefecture', 'County', 'Township', 'Village'].includes(m.type),
-      );
+      const taken = mentionsIn(ctx, index).filter((m) => !REGION_TYPES.has(m.type));
       for (const h of findOrganizations(ctx.segmenter, s.text, spans)) {
         const start = s.start + h.start;
         const end = s.start + h.end;
@@ -109,7 +113,7 @@ export const organizationExtractor: EntityExtractor = {
           extractor: 'organizations',
         });
       }
-    });
+    }
     return out;
   },
 };

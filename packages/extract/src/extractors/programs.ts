@@ -22,6 +22,7 @@ import {
   GENERIC_PROGRAM_HEADS,
   REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
+import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A program found in one sentence, offsets local to the sentence.
@@ -357,6 +358,19 @@ export function findPrograms(segmenter: TokenCutter, text: string): ProgramHit[]
   return accepted.sort((a, b) => a.start - b.start);
 }
 
+// What every program match holds: an opening quote, 协作 (a province pair), a national name, a suffix or a +
+const PROGRAM_TRIGGER = literalAlternation([
+  '“',
+  '‘',
+  '「',
+  '『',
+  '"',
+  '+',
+  '协作',
+  ...nationalCanonical.keys(),
+  ...PROGRAM_NAME_SUFFIXES,
+]);
+
 /**
  * Entity extractor for Program mentions, sentence by sentence.
  * @example programExtractor.extract(ctx) // 台江县大力推行“积分超市”模式 → Program 积分超市
@@ -365,7 +379,8 @@ export const programExtractor: EntityExtractor = {
   name: 'programs',
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
-    ctx.sentences.forEach((s, index) => {
+    for (const index of sentencesMatching(ctx, PROGRAM_TRIGGER)) {
+      const s = ctx.sentences[index]!;
       for (const h of findPrograms(ctx.segmenter, s.text)) {
         out.push({
           type: 'Program',
@@ -377,7 +392,7 @@ export const programExtractor: EntityExtractor = {
           extractor: 'programs',
         });
       }
-    });
+    }
     return out;
   },
 };

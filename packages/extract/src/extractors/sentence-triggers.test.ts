@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { literalAlternation, overlappedSentences } from './sentence-triggers.js';
+
+/** Sentence spans of a text cut after every 。 (what splitSentences gives for plain prose). */
+function spans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '。') {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+/** The sentences a per-sentence test of the trigger keeps (what the scan must never miss). */
+function naive(text: string, re: RegExp): number[] {
+  const test = new RegExp(re.source);
+  return spans(text)
+    .map((s, i) => (test.test(text.slice(s.start, s.end)) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
+describe('overlappedSentences', () => {
+  it('should keep only the sentences that hold a trigger', () => {
+    const text = '威宁县脱贫。威宁县引进宁波某食品有限公司。台江县种植茶叶。从江县成立合作社。';
+    expect(overlappedSentences(text, spans(text), literalAlternation(['有限公司', '公司', '合作社']))).toEqual([1, 3]);
+  });
+
+  it('should keep a sentence whose trigger starts inside a longer match of another alternative', () => {
+    // 集团公司 in the first sentence, 公司 alone in the second: both kept
+    const text = '台江县组建某集团公司。杭州某公司捐款。';
+    const re = literalAlternation(['集团公司', '公司']);
+    expect(overlappedSentences(text, spans(text), re)).toEqual([0, 1]);
+  });
+
+  it('should keep every sentence a match crosses and none twice', () => {
+    const text = '甲乙丙丁。戊己';
+    expect(overlappedSentences(text, spans(text), /丁。戊|丙/g)).toEqual([0, 1]);
+  });
+
+  it('should never miss a sentence a per-sentence test keeps', () => {
+    const text =
+      '从江县打造“稻鱼鸭”模式。苏州市帮扶威宁县建设产业园。威宁县种植马铃薯20万亩，发展乡村旅游。' +
+      '深圳市某银行支行捐赠10万元。大连市与台江县开展协作。';
+    for (const re of [
+      /产业园|园区|基地/g,
+      /[“"+]|协作/g,
+      /(?:\d+|[一二三四五六七八九十百千万]+)(?:万)?亩|旅游/g,
+      literalAlternation(['银行', '支行', '行']),
+    ]) {
+      const got = overlappedSentences(text, spans(text), re);
+      for (const i of naive(text, re)) expect(got).toContain(i);
+    }
+  });
+
+  it('should find nothing in a text without sentences or without a trigger', () => {
+    expect(overlappedSentences('', [], /公司/g)).toEqual([]);
+    const text = '威宁县脱贫。';
+    expect(overlappedSentences(text, spans(text), /公司/)).toEqual([]);
+  });
+});
+
+describe('literalAlternation', () => {
+  it('should try longer words first and escape regex characters', () => {
+    const re = literalAlternation(['公司', '有限公司', '+']);
+    expect(re.source).toBe('有限公司|公司|\\+');
+    expect('宁波某食品有限公司'.match(re)?.[0]).toBe('有限公司');
+  });
+});

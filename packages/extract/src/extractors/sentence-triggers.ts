@@ -1,0 +1,78 @@
+/**
+ * Sentence triggers
+ *
+ * The entity extractors work sentence by sentence, but most sentences hold nothing of a given kind: a
+ * company needs 公司/集团/合作社…, a site 基地/安置点/园区…. Segmenting or tagging every sentence to
+ * find that out costs more than the rest of an extractor, so each extractor first scans the WHOLE
+ * normalised text once with a trigger regex (what every match of its rules must contain) and runs its
+ * rules only on the sentences a trigger touches. A trigger is sound when every sentence the rules
+ * could match holds a substring the trigger regex matches; the regex must then have no lookaround,
+ * anchors or \b, so that such a substring also matches inside the whole text. One scan of the whole
+ * text then covers it: a global scan tries every position not inside an earlier match, so each
+ * occurrence's first character lies inside some match, and every sentence a match overlaps is kept.
+ */
+import type { Sentence } from '@fupin/text';
+import type { DocContext } from '../types.js';
+
+const globalOf = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Indices (ascending, each once) of the sentences that overlap a match of `trigger` in the whole
+ * normalised text: a superset of the sentences that hold a substring `trigger` matches.
+ * @param ctx - document context (normalised text and its sentences)
+ * @param trigger - literal alternatives or a plain pattern, without lookaround, anchors or \b
+ * @example sentencesMatching(ctx, /公司|集团/) // [1] for 从江县脱贫。台江县引进某集团。
+ */
+export function sentencesMatching(ctx: Pick<DocContext, 'normalized' | 'sentences'>, trigger: RegExp): number[] {
+  return overlappedSentences(ctx.normalized.text, ctx.sentences, trigger);
+}
+
+/**
+ * The scan behind {@link sentencesMatching}, on a text and its sentence spans (sorted, disjoint).
+ * @param text - the normalised text
+ * @param sentences - spans into `text`, in order
+ * @param trigger - the trigger regex (made global here if it is not)
+ * @example overlappedSentences('甲。乙公司。', [{ start: 0, end: 2 }, { start: 2, end: 6 }], /公司/) // [1]
+ */
+export function overlappedSentences(
+  text: string,
+  sentences: readonly Pick<Sentence, 'start' | 'end'>[],
+  trigger: RegExp,
+): number[] {
+  let re = trigger.global ? trigger : globalOf.get(trigger);
+  if (!re) {
+    re = new RegExp(trigger.source, `${trigger.flags}g`);
+    globalOf.set(trigger, re);
+  }
+  const out: number[] = [];
+  const n = sentences.length;
+  let k = 0;
+  let last = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    if (b === a) {
+      re.lastIndex++;
+      continue;
+    }
+    while (k < n && sentences[k]!.end <= a) k++;
+    for (let j = Math.max(k, last + 1); j < n && sentences[j]!.start < b; j++) {
+      out.push(j);
+      last = j;
+    }
+    if (k >= n) break;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/**
+ * One alternation of literal words (longest first, regex characters escaped), for a trigger.
+ * @param words - the words any match must contain
+ * @example literalAlternation(['公司', '有限公司']).source // '有限公司|公司'
+ */
+export function literalAlternation(words: Iterable<string>): RegExp {
+  const list = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
+  return new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+}
