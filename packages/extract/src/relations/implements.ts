@@ -56,16 +56,38 @@ function mayAct(ctx: DocContext, m: EntityMention): boolean {
   return isEasternCode(primary.code) || !isEasternCode(m.code);
 }
 
+const actorCache = new WeakMap<
+  DocContext,
+  { count: number; primary: EntityRef | undefined; bySentence: Map<number, EntityMention[]> }
+>();
+
+/**
+ * The regions of a sentence that may act (see mayAct), in text order (a stable sort of the sentence's
+ * mentions): computed once per sentence and document, not by scanning every mention of the document.
+ */
+function actorsOf(ctx: DocContext, sentence: number): readonly EntityMention[] {
+  let cached = actorCache.get(ctx);
+  if (!cached || cached.count !== ctx.mentions.length || cached.primary !== ctx.primaryRegion) {
+    cached = { count: ctx.mentions.length, primary: ctx.primaryRegion, bySentence: new Map() };
+    actorCache.set(ctx, cached);
+  }
+  let list = cached.bySentence.get(sentence);
+  if (!list) {
+    list = mentionsIn(ctx, sentence)
+      .filter((m) => mayAct(ctx, m))
+      .sort((a, b) => a.start - b.start);
+    cached.bySentence.set(sentence, list);
+  }
+  return list;
+}
+
 function regionMentions(
   ctx: DocContext,
   sentence: number,
   exclude: readonly { start: number; end: number }[],
-): EntityMention[] {
-  return ctx.mentions
-    .filter(
-      (m) => m.sentence === sentence && mayAct(ctx, m) && !exclude.some((x) => m.start >= x.start && m.end <= x.end),
-    )
-    .sort((a, b) => a.start - b.start);
+): readonly EntityMention[] {
+  const list = actorsOf(ctx, sentence);
+  return exclude.length ? list.filter((m) => !exclude.some((x) => m.start >= x.start && m.end <= x.end)) : list;
 }
 
 /**
@@ -76,8 +98,9 @@ function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention,
   const text = ctx.normalized.text;
   const from = clauseStart(text, sentenceStart, m.start);
   let lead = text.slice(from, m.start);
-  for (const r of ctx.mentions) {
-    if (r.sentence === m.sentence && r !== m && r.start >= from && r.end <= m.start && isRegionType(r.type)) {
+  const here = mentionsIn(ctx, m.sentence);
+  for (const r of here) {
+    if (r !== m && r.start >= from && r.end <= m.start && isRegionType(r.type)) {
       lead = lead.replace(text.slice(r.start, r.end), '');
     }
   }
@@ -85,8 +108,8 @@ function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention,
   // 在往洞镇增冲村，某公司…: a clause that only places the scene makes its place the subject (of that sentence only)
   if (scene && lead === '在') {
     let rest = text.slice(m.end, clauseEnd(text, text.length, m.end));
-    for (const r of ctx.mentions) {
-      if (r.sentence === m.sentence && r.start >= m.end && isRegionType(r.type))
+    for (const r of here) {
+      if (r.start >= m.end && isRegionType(r.type))
         rest = rest.replace(text.slice(r.start, r.end), '');
     }
     return /^[、和与及]*$/.test(rest);
@@ -95,7 +118,7 @@ function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention,
 }
 
 /** The nearest region before `at` in `list`, with the regions coordinated with it (甲和乙). */
-function nearestWithCoordinated(text: string, list: EntityMention[]): EntityMention[] {
+function nearestWithCoordinated(text: string, list: readonly EntityMention[]): EntityMention[] {
   const last = list[list.length - 1];
   if (!last) return [];
   const group = [last];

@@ -9,8 +9,8 @@
  * names the province but not the prefecture in between.
  */
 import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
-import { mentionsIn } from '../doc-util.js';
 import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
+import { RegionIndex } from './region-index.js';
 import type {
   DivisionRef,
   DocContext,
@@ -21,10 +21,6 @@ import type {
 } from '../types.js';
 
 const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
-
-/** Region mentions of one sentence, in document order (grouped once per document by mentionsIn). */
-const regionsIn = (ctx: DocContext, sentence: number): EntityMention[] =>
-  mentionsIn(ctx, sentence).filter((r) => isRegionType(r.type));
 
 const refOf = (m: { type: EntityRef['type']; name: string; code?: string | undefined }): EntityRef =>
   m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
@@ -51,7 +47,7 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     if (!set) sentenceSets.set(k, (set = new Set((named.get(k) ?? []).map((m) => m.sentence))));
     return set;
   };
-  const regions = ctx.mentions.filter((r) => isRegionType(r.type));
+  const ix = new RegionIndex(ctx);
 
   /** Evidence sentence: one naming both ends if any, else the child's first mention. */
   const emit = (child: EntityRef, parent: EntityRef, fallback: number): void => {
@@ -96,7 +92,7 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     }
     if (isRegionType(m.type)) {
       if (!m.parent && !m.parentCode) continue;
-      const parent = parentRef(ctx, m);
+      const parent = parentRef(ctx, ix, m);
       if (parent) emit(refOf(m), parent, m.sentence);
       continue;
     }
@@ -106,20 +102,20 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     // region the report is about.
     const all = named.get(k)!;
     const own = all.find((x) => x.parent || x.parentCode);
-    let parent = own ? parentRef(ctx, own) : undefined;
+    let parent = own ? parentRef(ctx, ix, own) : undefined;
     let sentence = own?.sentence ?? m.sentence;
     const depth = (r: EntityRef): number => LEVEL_DEPTH[r.type as RegionLevel];
     let placed: EntityRef[] = [];
     for (const x of all) {
       if (parent || placed.length) break;
-      placed = locativeRegion(ctx, regions, x);
+      placed = locativeRegion(ctx, ix, x);
       if (placed.length) sentence = x.sentence;
     }
     if (!parent) {
       let inName: EntityRef | undefined;
       let nameSentence = sentence;
       for (const x of all) {
-        const r = regionInName(regions, x);
+        const r = regionInName(ix, x);
         // A firm or body called after a province or city (某省某公司) is not thereby located there.
         if (!r || depth(r) < LEVEL_DEPTH.County) continue;
         if (!inName || depth(r) > depth(inName)) {
@@ -138,7 +134,7 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
         sentence = nameSentence;
       }
     }
-    parent ??= fallbackParent(ctx, m);
+    parent ??= fallbackParent(ctx, ix, m);
     if (parent) emit(refOf(m), parent, sentence);
   }
   return [...out.values()];
@@ -149,12 +145,10 @@ function divisionRef(d: DivisionRef): EntityRef {
 }
 
 /** The region a mention's parent names: a region mention of the document, else the gazetteer's division. */
-function parentRef(ctx: DocContext, m: EntityMention): EntityRef | undefined {
+function parentRef(ctx: DocContext, ix: RegionIndex, m: EntityMention): EntityRef | undefined {
   const byCode = m.parentCode ? code12(m.parentCode) : undefined;
-  for (const r of ctx.mentions) {
-    if (!isRegionType(r.type)) continue;
-    if ((byCode && r.code === byCode) || (!byCode && r.name === m.parent)) return refOf(r);
-  }
+  const named = byCode ? ix.firstWithCode(byCode) : ix.firstNamed(m.parent);
+  if (named) return refOf(named);
   if (byCode && ctx.gazetteer) {
     const d = ctx.gazetteer.byCode(byCode) ?? ctx.gazetteer.byCode(byCode.replace(/0+$/, ''));
     if (d) return divisionRef(d);
@@ -179,14 +173,14 @@ const LOCATIVE_BEFORE = /(?:在|位于|落户|落地|地处)$/;
  * The place a sentence sets a mention in: a region chain right after 在/位于 in the mention's clause,
  * or opening the clause before it (在某街道，某安置点是…), or a region joined to it by 的 (某镇的某基地).
  */
-function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: EntityMention): EntityRef[] {
-  const found = locativeMention(ctx, regions, m);
+function locativeRegion(ctx: DocContext, ix: RegionIndex, m: EntityMention): EntityRef[] {
+  const found = locativeMention(ctx, ix, m);
   if (!found) return [];
   // Places joined by 和/、/及 share the site (在某镇和某镇，两地合作建设某示范场).
   const text = ctx.normalized.text;
   const out = [found];
   for (let cur = found; ;) {
-    const prev = regionsIn(ctx, cur.sentence).find(
+    const prev = ix.inSentence(cur.sentence).find(
       (r) => r.type === cur.type && r.end < cur.start && /^(?:和|与|及|、)$/.test(text.slice(r.end, cur.start)),
     );
     if (!prev) break;
@@ -198,7 +192,7 @@ function locativeRegion(ctx: DocContext, regions: readonly EntityMention[], m: E
 
 function locativeMention(
   ctx: DocContext,
-  regions: readonly EntityMention[],
+  ix: RegionIndex,
   m: EntityMention,
 ): EntityMention | undefined {
   const text = ctx.normalized.text;
@@ -209,7 +203,7 @@ function locativeMention(
   while (clauseStart > sentence.start && !/[，；：,;:]/.test(text[clauseStart - 1]!)) clauseStart--;
   let prevStart = clauseStart - 1;
   while (prevStart > sentence.start && !/[，；：,;:]/.test(text[prevStart - 1]!)) prevStart--;
-  const before = regionsIn(ctx, m.sentence).filter(
+  const before = ix.inSentence(m.sentence).filter(
     (r) => r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
   );
   if (!before.length) return undefined;
@@ -240,7 +234,7 @@ function locativeMention(
   if (post) {
     let at = m.end + post[0].length;
     let deepest: EntityMention | undefined;
-    for (let r = regions.find((x) => x.start === at); r; r = regions.find((x) => x.start === at)) {
+    for (let r = ix.firstStartingAt(at); r; r = ix.firstStartingAt(at)) {
       deepest = r;
       at = r.end;
     }
@@ -252,7 +246,7 @@ function locativeMention(
   for (const x of lead.matchAll(/(?:^|[，,；;：:])在([^，,；;：:]{2,20})[，,]/g)) opening = x;
   if (opening) {
     const end = sentence.start + opening.index + opening[0].length - 1;
-    const chain = regionsIn(ctx, m.sentence).filter((r) => r.end === end);
+    const chain = ix.inSentence(m.sentence).filter((r) => r.end === end);
     if (chain[0]) return chain[0];
   }
   return undefined;
@@ -267,19 +261,16 @@ const SET_UP =
  * 某市, 某县城某街道安置点 → 某街道), else the longest region name of the document its canonical name
  * starts with.
  */
-function regionInName(regions: readonly EntityMention[], m: EntityMention): EntityRef | undefined {
+function regionInName(ix: RegionIndex, m: EntityMention): EntityRef | undefined {
   let best: EntityMention | undefined;
   let restFrom = 0;
-  for (const r of regions) {
+  for (const r of ix.startingWithin(m.start, m.end)) {
     if (r.start < m.start || r.end > m.end || r.end - r.start >= m.end - m.start) continue;
     if (r.start === m.start + restFrom) restFrom = r.end - m.start;
     if (!best || LEVEL_DEPTH[r.type as RegionLevel] >= LEVEL_DEPTH[best.type as RegionLevel]) best = r;
   }
   if (!best) {
-    for (const r of regions) {
-      if (!m.name.startsWith(r.name) || r.name.length >= m.name.length) continue;
-      if (!best || r.name.length > best.name.length) best = r;
-    }
+    best = ix.longestNamePrefixOf(m.name);
     if (best) restFrom = best.name.length;
   }
   // What follows the leading places may open with a township's or village's stem (某县|高峰合作社 of
@@ -288,12 +279,10 @@ function regionInName(regions: readonly EntityMention[], m: EntityMention): Enti
   if (m.type === 'Company' && !/合作社$/.test(m.name)) return best ? refOf(best) : undefined;
   const rest = best && restFrom <= m.surface.length ? m.surface.slice(restFrom) : m.name;
   let byStem: EntityMention | undefined;
-  for (const r of regions) {
-    if (LEVEL_DEPTH[r.type as RegionLevel] < LEVEL_DEPTH.Township) continue;
+  for (const r of ix.stemCandidates(rest)) {
     if (best && LEVEL_DEPTH[r.type as RegionLevel] <= LEVEL_DEPTH[best.type as RegionLevel]) continue;
     const stem = r.name.replace(/(?:街道|镇|乡|村|社区)$/, '');
-    if (stem.length >= 2 && stem !== r.name && rest.startsWith(stem) && rest.length > stem.length + 1)
-      if (!byStem || stem.length > byStem.name.length) byStem = r;
+    if (!byStem || stem.length > byStem.name.length) byStem = r;
   }
   const found = byStem ?? best;
   // Unlisted places keep the parent their mention named, so `inside` can place them.
@@ -304,13 +293,13 @@ function regionInName(regions: readonly EntityMention[], m: EntityMention): Enti
  * Where a body or site with no region in its name is: 县人民医院 (the county's own hospital) is in the
  * county the report is about; so is a site named only by its own name (某某河安置点).
  */
-function fallbackParent(ctx: DocContext, m: EntityMention): EntityRef | undefined {
+function fallbackParent(ctx: DocContext, ix: RegionIndex, m: EntityMention): EntityRef | undefined {
   const primary = ctx.primaryRegion;
   if (!primary) return undefined;
   if (m.type === 'Site') {
     // Only where the sentence names no other place (某河、某山等安置点…): elsewhere the site is that place's.
     const code = primary.code;
-    const others = regionsIn(ctx, m.sentence).filter(
+    const others = ix.inSentence(m.sentence).filter(
       (r) => !(r.code && code && (r.code === code || code.startsWith(r.code.replace(/0+$/, '')))),
     );
     return others.length ? undefined : primary;
