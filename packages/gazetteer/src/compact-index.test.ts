@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompactIndex, CompactIndex, computeParents, fnv1a } from './compact-index.js';
+import { buildCompactIndex, CompactIndex, computeParents, fnv1a, prefixSlot } from './compact-index.js';
 import type { CompactRow } from './compact-index.js';
 
 const codes = ['520000000000', '522600000000', '522630000000', '522630101000', '522633000000', '530000000000'];
@@ -88,8 +88,30 @@ describe('CompactIndex', () => {
     expect(index.longestAt('发展', 0)).toBeUndefined();
   });
 
+  it('should give the longest length without allocating and leave the name for its candidates', () => {
+    expect(index.longestLength('在台江县', 1)).toBe(3);
+    expect(index.packedOf(index.found)).toEqual([2 * 8]);
+    expect(index.longestLength('在台江发展', 1)).toBe(2);
+    expect(index.stemsOnly(index.found)).toBe(true);
+    expect(index.longestLength('黔东南州', 0)).toBe(4);
+    expect(index.stemsOnly(index.found)).toBe(false);
+    expect(index.longestLength('发展台江', 0)).toBe(0);
+    expect(index.longestLength('台', 0)).toBe(0);
+  });
+
   it('should reject a buffer that is not an index', () => {
     expect(() => new CompactIndex(Buffer.alloc(64))).toThrow(RangeError);
+  });
+});
+
+describe('prefixSlot', () => {
+  it('should spread prefixes sharing their second character over the table', () => {
+    // 台江, 从江, 丹江, …: same second character; the old low-bit hash sent them all to one slot.
+    const slots = new Set(
+      [...'台从丹镇漓乌沅珠'].map((c) => prefixSlot(((c.charCodeAt(0) << 16) | 0x6c5f) >>> 0, 1024)),
+    );
+    expect(slots.size).toBeGreaterThanOrEqual(6);
+    for (const s of slots) expect(s).toBeLessThan(1024);
   });
 });
 

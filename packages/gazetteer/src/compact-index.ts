@@ -10,6 +10,7 @@
  */
 
 const MAGIC = 0x46_5a_47_31; // 'FZG1'
+const PAIR_BITS = 20;
 const HEADER_INTS = 8;
 // Packed candidate: row * 8 + kind * 2 + weak; kind 0 official, 1 short, 2 stem, 3 short former-status variant.
 
@@ -68,6 +69,18 @@ export function computeParents(codes: readonly string[]): number[] {
 const tableSize = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(4, n * 2)));
 
 /**
+ * Gives the home slot of a two-character prefix key in a table of `size` slots (a power of two), by
+ * Fibonacci hashing: the product's HIGH bits. Its low bits depend only on the key's low bits, i.e. on the
+ * second character alone, which piled every prefix ending in the same character into one probe chain.
+ * @param key - the two UTF-16 units as one unsigned number
+ * @param size - table length, a power of two (at least 2: a shift by 32 would be a shift by 0)
+ * @example prefixSlot(((0x4ece << 16) | 0x6c5f) >>> 0, 1024) // 0..1023
+ */
+export function prefixSlot(key: number, size: number): number {
+  return Math.imul(key, 0x9e_37_79_b1) >>> (32 - Math.log2(size));
+}
+
+/**
  * Serialises rows into the binary layout read by {@link CompactIndex}. Used by scripts/build-index.mjs.
  * @param rows - divisions in code order with their names
  * @example buildCompactIndex([{ code: '520000000000', name: '贵州省', parent: -1, names: [{ name: '贵州省', kind: 0, weak: false }] }])
@@ -109,7 +122,7 @@ export function buildCompactIndex(rows: readonly CompactRow[]): Buffer {
   const prefixKeys = new Uint32Array(tableSize(prefixes.size));
   const prefixMasks = new Uint32Array(prefixKeys.length);
   for (const [key, mask] of prefixes) {
-    let slot = (Math.imul(key, 0x9e_37_79_b1) >>> 0) & (prefixKeys.length - 1);
+    let slot = prefixSlot(key, prefixKeys.length);
     while (prefixKeys[slot] !== 0) slot = (slot + 1) & (prefixKeys.length - 1);
     prefixKeys[slot] = key;
     prefixMasks[slot] = mask;
@@ -142,6 +155,14 @@ export class CompactIndex {
   private readonly prefixMasks: Uint32Array;
   private readonly chars: Uint16Array;
   private readonly hashes = new Uint32Array(32);
+  // first[c] = 1 when some name starts with UTF-16 unit c (rejects a third of the positions of a report),
+  // then a Bloom filter of the two-character prefixes (2^20 bits, one hash: ~2 % false positives)
+  // rejects nearly all the others before the prefix table is probed.
+  private readonly first = new Uint8Array(0x1_00_00);
+  private readonly pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  private readonly prefixShift: number;
+  /** Number of the name found by the last successful {@link CompactIndex.longestLength}. */
+  found = -1;
 
   /**
    * Wraps a buffer written by {@link buildCompactIndex} (no copy); throws a RangeError when it is not one.
@@ -171,9 +192,19 @@ export class CompactIndex {
     at += nPrefix * 4;
     this.prefixMasks = new Uint32Array(ab, at, nPrefix);
     at += nPrefix * 4;
-    this.chars = new Uint16Array(ab, at, nChars);
     if (at + nChars * 2 > buf.byteOffset + buf.byteLength) {
       throw new RangeError('gazetteer.CompactIndex: truncated division index');
+    }
+    this.chars = new Uint16Array(ab, at, nChars);
+    if (nPrefix < 2 || (nPrefix & (nPrefix - 1)) !== 0) {
+      throw new RangeError('gazetteer.CompactIndex: prefix table size is not a power of two');
+    }
+    this.prefixShift = 32 - Math.log2(nPrefix);
+    for (const key of this.prefixKeys) {
+      if (key === 0) continue;
+      this.first[key >>> 16] = 1;
+      const h = Math.imul(key, 0x9e_37_79_b1) >>> (32 - PAIR_BITS);
+      this.pairs[h >>> 5] = (this.pairs[h >>> 5] ?? 0) | (1 << (h & 31));
     }
   }
 
@@ -244,27 +275,69 @@ export class CompactIndex {
    * @example index.longestAt('从江县人民', 0) // { length: 3, packed: [...] }
    */
   longestAt(text: string, at: number): { length: number; packed: number[] } | undefined {
-    if (at + 2 > text.length) return undefined;
-    const key = ((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1)) >>> 0;
+    const length = this.longestLength(text, at);
+    return length === 0 ? undefined : { length, packed: this.candidatesOf(this.found) };
+  }
+
+  /**
+   * Gives the length of the longest name starting at a position, or 0, without allocating; the name's
+   * number is left in `found` for {@link CompactIndex.packedOf} and {@link CompactIndex.stemsOnly}.
+   * Most positions are rejected by one typed-array read (no name starts with that character).
+   * @param text - text to scan
+   * @param at - start offset
+   * @example index.longestLength('从江县人民', 0) // 3
+   */
+  longestLength(text: string, at: number): number {
+    if (at + 2 > text.length) return 0;
+    const c0 = text.charCodeAt(at);
+    if (this.first[c0] === 0) return 0;
+    const key = ((c0 << 16) | text.charCodeAt(at + 1)) >>> 0;
+    const pair = Math.imul(key, 0x9e_37_79_b1) >>> (32 - PAIR_BITS);
+    if (((this.pairs[pair >>> 5] ?? 0) & (1 << (pair & 31))) === 0) return 0;
     const mask = this.prefixMask(key);
-    if (mask === 0) return undefined;
+    if (mask === 0) return 0;
     const max = Math.min(31, text.length - at, 31 - Math.clz32(mask));
+    const hashes = this.hashes;
     let h = 0x81_1c_9d_c5;
     for (let len = 1; len <= max; len += 1) {
       h = Math.imul(h ^ text.charCodeAt(at + len - 1), 0x01_00_01_93) >>> 0;
-      this.hashes[len] = h;
+      hashes[len] = h;
     }
     for (let len = max; len >= 2; len -= 1) {
       if ((mask & (1 << len)) === 0) continue;
-      const k = this.nameIndex(text, at, at + len, this.hashes[len] ?? 0);
-      if (k >= 0) return { length: len, packed: this.candidatesOf(k) };
+      const k = this.nameIndex(text, at, at + len, hashes[len] ?? 0);
+      if (k >= 0) {
+        this.found = k;
+        return len;
+      }
     }
-    return undefined;
+    return 0;
+  }
+
+  /**
+   * Gives the packed candidates of a name number (as left in `found` by {@link CompactIndex.longestLength}).
+   * @param k - name number
+   * @example index.packedOf(index.found) // [row * 8 + kind * 2 + weak, ...]
+   */
+  packedOf(k: number): number[] {
+    return this.candidatesOf(k);
+  }
+
+  /**
+   * Tells whether every candidate of a name number is a stem (kind 2), without allocating.
+   * @param k - name number
+   * @example index.stemsOnly(index.found) // true after finding 台江 alone
+   */
+  stemsOnly(k: number): boolean {
+    const start = this.names[k * 4 + 2] ?? 0;
+    const end = start + (this.names[k * 4 + 3] ?? 0);
+    for (let i = start; i < end; i += 1) if ((((this.hits[i] ?? 0) >>> 1) & 3) !== 2) return false;
+    return true;
   }
 
   private prefixMask(key: number): number {
     const n = this.prefixKeys.length - 1;
-    let slot = (Math.imul(key, 0x9e_37_79_b1) >>> 0) & n;
+    let slot = Math.imul(key, 0x9e_37_79_b1) >>> this.prefixShift;
     for (;;) {
       const k = this.prefixKeys[slot] ?? 0;
       if (k === 0) return 0;
@@ -293,7 +366,11 @@ export class CompactIndex {
   private candidatesOf(k: number): number[] {
     if (k < 0) return [];
     const start = this.names[k * 4 + 2] ?? 0;
-    return Array.from(this.hits.subarray(start, start + (this.names[k * 4 + 3] ?? 0)));
+    const n = this.names[k * 4 + 3] ?? 0;
+    // A plain loop: Array.from over a subarray made a view object and went through the iterator protocol.
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i += 1) out[i] = this.hits[start + i] ?? 0;
+    return out;
   }
 
   private text(off: number, len: number): string {

@@ -135,6 +135,27 @@ describe('Gazetteer.findAll', () => {
     expect(g.lookup('施洞镇')[0]?.weak).toBeUndefined();
   });
 
+  it('should reject malformed options with a SchemaError', () => {
+    const bad = [{ villageCounties: ['52263'] }, { boundaries: [-1] }, { boundaries: [1.5] }, { villageCounties: 'x' }];
+    for (const options of bad) {
+      expect(() => g.findAll('台江县', options as never)).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID' }));
+    }
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => g.findAll('台江县', { boundaries: [0, , 3] as never })).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_INVALID' }),
+    );
+  });
+
+  it('should skip a stem followed by a division suffix together with its tail', () => {
+    // 遵义县 is not in the 2023 list (only 遵义市): neither 遵义 nor the tail 义县 (a county in Liaoning) is a match.
+    const text = '原遵义县的干部到义县和从江县';
+    const ms = g.findAll(text);
+    expect(ms.map((m) => [m.surface, m.start])).toEqual([
+      ['义县', 8],
+      ['从江县', 11],
+    ]);
+  });
+
   it('should match villages of the given counties only', () => {
     const text = '台江县施洞镇白枝坪村发展刺绣';
     expect(g.findAll(text).map((m) => m.surface)).not.toContain('白枝坪村');

@@ -14,7 +14,7 @@ import { isWithin, levelOfCode, parentCandidates } from './division.js';
 import type { Division, NameHit } from './division.js';
 import type { CompactIndex } from './compact-index.js';
 import { DEFAULT_DATA_DIR, readCompactIndex, VillageShards } from './index-files.js';
-import { NameIndex, scanNames } from './name-index.js';
+import { DIVISION_SUFFIX_CHARS, NameIndex } from './name-index.js';
 import type { GazetteerMatch, NameSource } from './name-index.js';
 import { rankHits } from './resolve.js';
 
@@ -54,7 +54,6 @@ export class Gazetteer {
   // Provinces..townships live in the binary index; Division objects are made for the rows callers touch.
   private readonly index: CompactIndex;
   private readonly made: (Division | undefined)[] = [];
-  private readonly eager: NameSource;
   private readonly shards: VillageShards;
   private readonly villages = new Map<string, Division>();
   private readonly villageNames = new Map<string, NameIndex>();
@@ -64,12 +63,6 @@ export class Gazetteer {
   private constructor(dataDir: string) {
     this.index = readCompactIndex(dataDir);
     this.shards = new VillageShards(dataDir);
-    this.eager = {
-      longestAt: (text, at) => {
-        const found = this.index.longestAt(text, at);
-        return found && { length: found.length, hits: found.packed.map((p) => this.unpack(p)) };
-      },
-    };
   }
 
   /**
@@ -201,13 +194,18 @@ export class Gazetteer {
     text: string,
     options?: { villageCounties?: string[]; boundaries?: readonly number[] | ReadonlySet<number> },
   ): GazetteerMatch[] {
-    const opts = options === undefined ? undefined : parseOrThrow(FindAllOptionsSchema, options, 'gazetteer.findAll');
-    const indexes: NameSource[] = [this.eager];
-    for (const c of new Set((opts?.villageCounties ?? []).map((x) => x.slice(0, 6)))) {
-      indexes.push(this.loadCounty(c));
-    }
+    // zod only when the cheap check fails (it then throws the same SchemaError): parsing on every call
+    // cost as much as scanning a short text.
+    const opts =
+      options === undefined || isFindAllOptions(options)
+        ? options
+        : parseOrThrow(FindAllOptionsSchema, options, 'gazetteer.findAll');
+    const villages: NameSource[] = [];
+    const counties = opts?.villageCounties;
+    if (counties?.length)
+      for (const c of new Set(counties.map((x) => x.slice(0, 6)))) villages.push(this.loadCounty(c));
     const b = opts?.boundaries;
-    return scanNames(text, indexes, b === undefined ? undefined : b instanceof Set ? (b as Set<number>) : new Set(b));
+    return this.scan(text, villages, b === undefined ? undefined : b instanceof Set ? (b as Set<number>) : new Set(b));
   }
 
   /**
@@ -220,6 +218,57 @@ export class Gazetteer {
    */
   resolve(hits: readonly NameHit[], contextCodes: readonly string[]): NameHit | undefined {
     return rankHits(hits, contextCodes)[0]?.hit;
+  }
+
+  // scanNames (name-index.ts) over [the eager index, ...villages], specialised: the eager index is asked
+  // for a length only (no object per position) and hits are made only for the matches kept.
+  private scan(text: string, villages: readonly NameSource[], boundaries?: ReadonlySet<number>): GazetteerMatch[] {
+    const out: GazetteerMatch[] = [];
+    const index = this.index;
+    let i = 0;
+    while (i < text.length) {
+      const eagerLength = index.longestLength(text, i);
+      const k = index.found;
+      let length = eagerLength;
+      // Village hits of the sources whose name is as long as the longest (scanNames: longer replaces, equal appends).
+      let villageHits: NameHit[] | undefined;
+      for (const v of villages) {
+        const found = v.longestAt(text, i);
+        if (!found) continue;
+        if (found.length > length) {
+          length = found.length;
+          villageHits = found.hits;
+        } else if (found.length === length) {
+          if (villageHits) villageHits.push(...found.hits);
+          else villageHits = found.hits;
+        }
+      }
+      if (length === 0) {
+        i += 1;
+        continue;
+      }
+      const withEager = eagerLength === length;
+      const end = i + length;
+      const stemsOnly = (!withEager || index.stemsOnly(k)) && (villageHits === undefined || villageHits.every(isStem));
+      if (stemsOnly && DIVISION_SUFFIX_CHARS.has(text[end] ?? '')) {
+        i = end + 1;
+        continue;
+      }
+      if (boundaries && (stemsOnly || length === 2) && !(boundaries.has(i) && boundaries.has(end))) {
+        i += 1;
+        continue;
+      }
+      let hits: NameHit[];
+      if (withEager) {
+        const packed = index.packedOf(k);
+        hits = new Array<NameHit>(packed.length);
+        for (let j = 0; j < packed.length; j += 1) hits[j] = this.unpack(packed[j] ?? 0);
+        if (villageHits) hits.push(...villageHits);
+      } else hits = villageHits ?? [];
+      out.push({ start: i, end, surface: text.slice(i, end), hits });
+      i = end;
+    }
+    return out;
   }
 
   private at(i: number): Division {
@@ -274,6 +323,32 @@ export class Gazetteer {
     this.villageNames.set(county6, index);
     return index;
   }
+}
+
+const isStem = (h: NameHit): boolean => h.aliasKind === 'stem';
+const CODE_ARG = /^\d{6}(\d{3}|\d{6})?$/u;
+
+// True only for options FindAllOptionsSchema accepts unchanged (plain object, valid codes, non-negative
+// integer offsets or a Set); anything else goes through zod, which gives the usual SchemaError.
+function isFindAllOptions(options: unknown): options is FindAllOptions {
+  if (typeof options !== 'object' || options === null) return false;
+  const proto: unknown = Object.getPrototypeOf(options);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const { villageCounties: v, boundaries: b } = options as Record<string, unknown>;
+  if (v !== undefined) {
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i += 1) {
+      const c: unknown = v[i];
+      if (typeof c !== 'string' || !CODE_ARG.test(c)) return false;
+    }
+  }
+  if (b === undefined || b instanceof Set) return true;
+  if (!Array.isArray(b)) return false;
+  for (let i = 0; i < b.length; i += 1) {
+    const x: unknown = b[i];
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) return false;
+  }
+  return true;
 }
 
 const loaded = new Map<string, Gazetteer>();

@@ -14,7 +14,7 @@ import { InputError, parseOrThrow } from '@fupin/graph-schema';
 import { CompactIndex } from './compact-index.js';
 
 /** Version of the files' layout; scripts/build-index.mjs writes it to meta.json and the loader checks it. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /**
  * Tells whether a data directory holds a complete index of the current format.
