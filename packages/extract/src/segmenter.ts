@@ -9,7 +9,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import type { Segmenter } from './types.js';
+import type { DocumentWords, Segmenter } from './types.js';
 
 /**
  * Generic words of the domain, with a frequency high enough to win over jieba's splits.
@@ -168,8 +168,7 @@ export class CachingSegmenter implements Segmenter {
   private readonly cuts = new Map<string, string[]>();
   private readonly tags = new Map<string, { word: string; tag: string }[]>();
   private spanOf: Map<string, number> | undefined;
-  private words: string[] | undefined;
-  private wordAt: Int32Array | undefined;
+  private whole: DocumentWords | undefined;
 
   /**
    * @param inner - the process-wide segmenter
@@ -205,34 +204,50 @@ export class CachingSegmenter implements Segmenter {
     return tagged;
   }
 
+  /**
+   * The words of the whole document, from one cut made on first use (later calls cost nothing), with
+   * the index of the word starting at each offset: what per-sentence helpers slice instead of cutting
+   * sentences again. Undefined when the segmenter was made without a document.
+   * @example new CachingSegmenter(JiebaSegmenter.shared(), { text: '从江县脱贫。', spans: [] }).documentWords()?.words // ['从江县', '脱贫', '。']
+   */
+  documentWords(): DocumentWords | undefined {
+    const doc = this.document;
+    if (!doc) return undefined;
+    if (!this.whole) {
+      const words = this.inner.cut(doc.text);
+      const wordAt = new Int32Array(doc.text.length + 1).fill(-1);
+      let at = 0;
+      for (let k = 0; k < words.length; k++) {
+        wordAt[at] = k;
+        at += words[k]!.length;
+      }
+      wordAt[at] = words.length;
+      this.whole = { text: doc.text, words, wordAt };
+    }
+    return this.whole;
+  }
+
   /** The words of a span of the document whose text this is, or undefined. */
   private fromDocument(text: string): string[] | undefined {
     const doc = this.document;
     if (!doc || !doc.spans.length) return undefined;
     if (!this.spanOf) {
-      this.spanOf = new Map();
-      doc.spans.forEach((s, i) => {
+      const spanOf = new Map<string, number>();
+      for (let i = 0; i < doc.spans.length; i++) {
+        const s = doc.spans[i]!;
         const key = doc.text.slice(s.start, s.end);
-        if (!this.spanOf!.has(key)) this.spanOf!.set(key, i);
-      });
+        if (!spanOf.has(key)) spanOf.set(key, i);
+      }
+      this.spanOf = spanOf;
     }
     const i = this.spanOf.get(text);
     if (i === undefined) return undefined;
-    if (!this.words || !this.wordAt) {
-      this.words = this.inner.cut(doc.text);
-      this.wordAt = new Int32Array(doc.text.length + 1).fill(-1);
-      let at = 0;
-      this.words.forEach((w, k) => {
-        this.wordAt![at] = k;
-        at += w.length;
-      });
-      this.wordAt[at] = this.words.length;
-    }
+    const { words, wordAt } = this.documentWords()!;
     const { start, end } = doc.spans[i]!;
-    const first = this.wordAt[start]!;
-    const last = this.wordAt[end]!;
+    const first = wordAt[start]!;
+    const last = wordAt[end]!;
     // Both ends must be word boundaries of the whole text; otherwise the span is segmented alone.
     if (first < 0 || last < 0) return undefined;
-    return this.words.slice(first, last);
+    return words.slice(first, last);
   }
 }

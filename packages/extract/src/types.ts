@@ -17,6 +17,24 @@ import type { NormalizedText, Sentence } from '@fupin/text';
 export interface Segmenter {
   cut(text: string): string[];
   tag(text: string): { word: string; tag: string }[];
+  /**
+   * The words of the whole document this segmenter was made for, cut once (the pipeline's per-document
+   * segmenter has it; doc-util's per-sentence helpers slice it instead of cutting sentences again).
+   */
+  documentWords?(): DocumentWords | undefined;
+}
+
+/**
+ * The words of a whole document from one cut, and where each starts.
+ * @example { text: '从江县脱贫。', words: ['从江县', '脱贫', '。'], wordAt: Int32Array [0, -1, -1, 1, -1, 2, 3] }
+ */
+export interface DocumentWords {
+  /** The text that was cut. */
+  readonly text: string;
+  /** Its words, in order (they add up to the text). */
+  readonly words: readonly string[];
+  /** For each offset 0…text.length: the index of the word starting there, -1 inside a word; words.length at the end. */
+  readonly wordAt: Int32Array;
 }
 
 /**

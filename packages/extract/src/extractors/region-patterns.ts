@@ -10,7 +10,7 @@
  * The parent is the region named right before it (`某镇马场村`), else the one township of its sentence.
  */
 import type { RegionLevel } from '@fupin/graph-schema';
-import { wordBoundaries, wordTags } from '../doc-util.js';
+import { isWordBoundary, wordTags } from '../doc-util.js';
 import { LEVEL_DEPTH } from '../region-names.js';
 import type { DocContext, EntityMention } from '../types.js';
 
@@ -120,9 +120,8 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     const tail = text.slice(Math.max(s, p - 2), p);
     if (tail.length < 2 || BAD_CHAR.test(tail) || GENERIC.test(tail) || NUMERAL_END.test(tail)) continue;
     if (VERB_BEFORE_SUFFIX.has(tail[tail.length - 1]!)) continue;
-    const words = wordBoundaries(ctx, sentence);
     // The suffix must start a word (城镇, 农村, 贫困村 are words), unless jieba glued it into a place name.
-    const glued = !words.has(p);
+    const glued = !isWordBoundary(ctx, sentence, p);
     if (!hard && !glued && level === 'Village') {
       // A township stem may stand right before the village (某湾|银德社区): look the head up as a township.
       const town = townshipHead(ctx, s, p, sentence, covered);
@@ -138,7 +137,7 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
       // No hard boundary within reach: the name starts at the leftmost word boundary (走访|马场村).
       let start = -1;
       for (let t = s; t <= p - 2; t++) {
-        if (words.has(t)) {
+        if (isWordBoundary(ctx, sentence, t)) {
           start = t;
           break;
         }

@@ -11,7 +11,7 @@
  */
 import type { RegionLevel } from '@fupin/graph-schema';
 import { shortForms } from '@fupin/gazetteer';
-import { sentenceAt, wordBoundaries, wordTags } from '../doc-util.js';
+import { isWordBoundary, sentenceAt, wordTags } from '../doc-util.js';
 import { ancestorsOf, canonicalDivisionName, isEasternCode, LEVEL_DEPTH, parentDivision } from '../region-names.js';
 import type {
   DivisionRef,
@@ -176,7 +176,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
       if (before !== undefined && QUANTIFIER_BEFORE.test(before)) return undefined;
       const sentence = sentenceAt(ctx.sentences, m.start);
       // A name found again inside a rejected one (a stem glued to the next name) starts mid-word for jieba: context must hold it.
-      if (isCjk(before) && !(rescued && support > 0) && !wordBoundaries(ctx, sentence).has(m.start)) return undefined;
+      if (isCjk(before) && !(rescued && support > 0) && !isWordBoundary(ctx, sentence, m.start)) return undefined;
     }
     const surface = text.slice(m.start, m.end);
     return { cand, bare: kind === 'stem' || weak || surface.length <= 2 || !REGION_END.test(surface) };
@@ -262,8 +262,8 @@ function acceptStems(
   // Whole words only; checked after the cheap support tests, so only plausible stems segment a sentence.
   const pending = [...stems];
   const wholeWord = (c: Candidate): boolean => {
-    const words = wordBoundaries(ctx, sentenceAt(ctx.sentences, c.start));
-    return words.has(c.start) && words.has(c.end);
+    const sentence = sentenceAt(ctx.sentences, c.start);
+    return isWordBoundary(ctx, sentence, c.start) && isWordBoundary(ctx, sentence, c.end);
   };
   const unfit = new Set<Candidate>();
   const supported = (c: Candidate): boolean => {
