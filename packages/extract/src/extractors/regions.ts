@@ -40,14 +40,39 @@ interface Candidate {
 const PLACE_FOLLOWER =
   /^(?:县委|县政府|县城|县域|县内|县级|市委|市政府|州委|州政府|籍|境内|城区|经济开发区|开发区|工业园|高新区|干部群众|人民)/;
 
-/** Township-level zones whose listed short form is a generic phrase (经济开发区, 工业园区…). */
-const GENERIC_ZONE = /^(?:经济|高新|工业|开发|产业|农业|科技|物流|保税|综合|技术)/;
+/** Township-level zones whose listed short form is a generic phrase (经济开发区, 工业园区…); sticky: tested at an offset. */
+const GENERIC_ZONE_AT = /(?:经济|高新|工业|开发|产业|农业|科技|物流|保税|综合|技术)/y;
+
+/** Whether a sticky pattern matches at an offset of the text (no slice). */
+function startsAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
 
 /** Characters that, right before a township or village name, make it part of a phrase instead (全村, 该镇…). */
 const QUANTIFIER_BEFORE = /[0-9０-９个全该本各每这那此其某几余多]/;
 
-/** A name that ends like a region (anything else — 从江, 黔东南 — is treated as a bare stem). */
-const REGION_END = /(?:省|市|州|县|区|旗|盟|乡|镇|街道|村|社区)$/;
+/** Last characters of a region name (省 市 州 县 区 旗 盟 乡 镇 村; 社区 ends in 区; 街道 is checked apart). */
+const REGION_LAST = new Set('省市州县区旗盟乡镇村');
+
+/**
+ * Whether the name ending at `end` ends like a region (省 市 州 县 区 旗 盟 乡 镇 街道 村 社区); anything
+ * else — 从江, 黔东南 — is treated as a bare stem. The name is at least three characters long here.
+ */
+function endsLikeRegion(text: string, end: number): boolean {
+  const last = text[end - 1]!;
+  return REGION_LAST.has(last) || (last === '道' && text[end - 2] === '街');
+}
+
+/** Characters that end a name, looked for in the six characters after a rejected one. */
+const SUFFIX_CHAR = new Set('省市州县区乡镇村旗盟道');
+
+/** Whether a region suffix character follows within six characters of `at` (a name may hide before it). */
+function suffixSoonAfter(text: string, at: number): boolean {
+  const to = Math.min(text.length, at + 6);
+  for (let i = at; i < to; i++) if (SUFFIX_CHAR.has(text[i]!)) return true;
+  return false;
+}
 
 const KIND_SCORE: Record<AliasKind, number> = { official: 3, short: 2, stem: 1 };
 const ANCESTOR_SUPPORT: Record<RegionLevel, number> = {
@@ -80,38 +105,60 @@ function code12(code: string): string {
  */
 function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatchRef[]): Map<string, number> {
   const context = new Map<string, number>();
-  const upper = (l: RegionLevel): boolean => LEVEL_DEPTH[l] <= LEVEL_DEPTH.County;
+  const add = (code: string): void => {
+    context.set(code, (context.get(code) ?? 0) + 1);
+  };
   const pending: DivisionRef[][] = [];
   for (const m of matches) {
-    let hits = m.hits.filter((h) => h.aliasKind !== 'stem' && upper(h.division.level));
-    // An official name outranks the same string as another division's short form (台江县 ≠ 台江区's short).
-    const official = hits.filter((h) => h.aliasKind === 'official');
-    if (official.length) hits = official;
-    const codes = new Set(hits.map((h) => h.division.code));
-    if (codes.size === 1) {
-      const code = hits[0]!.division.code;
-      context.set(code, (context.get(code) ?? 0) + 1);
-    } else if (codes.size > 1) pending.push(hits.map((h) => h.division));
+    // Names of counties and above, not stems; an official name outranks the same string as another
+    // division's short form (台江县 ≠ 台江区's short).
+    let official = false;
+    let any = false;
+    for (const h of m.hits) {
+      if (h.aliasKind === 'stem' || LEVEL_DEPTH[h.division.level] > LEVEL_DEPTH.County) continue;
+      any = true;
+      if (h.aliasKind === 'official') official = true;
+    }
+    if (!any) continue;
+    const keep = (h: GazetteerMatchRef['hits'][number]): boolean =>
+      h.aliasKind !== 'stem' &&
+      LEVEL_DEPTH[h.division.level] <= LEVEL_DEPTH.County &&
+      (!official || h.aliasKind === 'official');
+    let code: string | undefined;
+    let several = false;
+    for (const h of m.hits) {
+      if (!keep(h)) continue;
+      if (code === undefined) code = h.division.code;
+      else if (h.division.code !== code) {
+        several = true;
+        break;
+      }
+    }
+    if (several) pending.push(m.hits.filter(keep).map((h) => h.division));
+    else if (code !== undefined) add(code);
   }
   for (const divisions of pending) {
     const scored = divisions.map((d) => ({ d, s: supportOf(gazetteer, d, context) }));
     scored.sort((a, b) => b.s - a.s);
-    if (scored[0] && scored[0].s > 0 && (!scored[1] || scored[1].s < scored[0].s)) {
-      const code = scored[0].d.code;
-      context.set(code, (context.get(code) ?? 0) + 1);
-    }
+    if (scored[0] && scored[0].s > 0 && (!scored[1] || scored[1].s < scored[0].s)) add(scored[0].d.code);
   }
-  // Townships named inside those places: they settle villages of one name in several townships.
+  // Townships named inside those places: they settle villages of one name in several townships. The
+  // best-supported township hit of a match counts when no other hit of the match has its support.
   for (const m of matches) {
-    const scored = m.hits
-      .filter((h) => h.aliasKind !== 'stem' && h.division.level === 'Township')
-      .map((h) => ({ d: h.division, s: supportOf(gazetteer, h.division, context) }))
-      .filter((x) => x.s > 0)
-      .sort((a, b) => b.s - a.s);
-    if (scored[0] && (!scored[1] || scored[1].s < scored[0].s)) {
-      const code = scored[0].d.code;
-      context.set(code, (context.get(code) ?? 0) + 1);
+    let best: DivisionRef | undefined;
+    let bestSupport = 0;
+    let tie = false;
+    for (const h of m.hits) {
+      if (h.aliasKind === 'stem' || h.division.level !== 'Township') continue;
+      const support = supportOf(gazetteer, h.division, context);
+      if (support <= 0) continue;
+      if (!best || support > bestSupport) {
+        best = h.division;
+        bestSupport = support;
+        tie = false;
+      } else if (support === bestSupport) tie = true;
     }
+    if (best && !tie) add(best.code);
   }
   return context;
 }
@@ -129,18 +176,28 @@ function choose(
   hits: { division: DivisionRef; aliasKind: AliasKind; weak?: boolean }[],
   context: Map<string, number>,
 ): { division: DivisionRef; kind: AliasKind; support: number; ambiguous: boolean; weak: boolean } | undefined {
-  let best: { division: DivisionRef; kind: AliasKind; support: number; score: number; weak: boolean } | undefined;
+  let best: { division: DivisionRef; aliasKind: AliasKind; weak?: boolean } | undefined;
+  let bestSupport = 0;
+  let bestScore = 0;
   let tie = false;
   for (const h of hits) {
     const support = supportOf(gazetteer, h.division, context) + (context.has(h.division.code) ? 20 : 0);
     const score = support * 10 + KIND_SCORE[h.aliasKind] * 2 + (4 - LEVEL_DEPTH[h.division.level]) * 0.1;
-    if (!best || score > best.score) {
+    if (!best || score > bestScore) {
       tie = false;
-      best = { division: h.division, kind: h.aliasKind, support, score, weak: h.weak === true };
-    } else if (score === best.score && h.division.code !== best.division.code) tie = true;
+      best = h;
+      bestSupport = support;
+      bestScore = score;
+    } else if (score === bestScore && h.division.code !== best.division.code) tie = true;
   }
   if (!best) return undefined;
-  return { division: best.division, kind: best.kind, support: best.support, ambiguous: tie, weak: best.weak };
+  return {
+    division: best.division,
+    kind: best.aliasKind,
+    support: bestSupport,
+    ambiguous: tie,
+    weak: best.weak === true,
+  };
 }
 
 function isCjk(ch: string | undefined): boolean {
@@ -170,7 +227,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
       // Townships and villages count only inside a county, prefecture or province the document names.
       if (support === 0) return undefined;
       // Zones listed as townships (经济开发区, 高新区…) are read as such only under their own name.
-      if (GENERIC_ZONE.test(text.slice(m.start, m.end))) return undefined;
+      if (m.end - m.start >= 2 && startsAt(GENERIC_ZONE_AT, text, m.start)) return undefined;
       // A township or village name must start a word: 示范村 does not name 范村.
       const before = text[m.start - 1];
       if (before !== undefined && QUANTIFIER_BEFORE.test(before)) return undefined;
@@ -178,8 +235,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
       // A name found again inside a rejected one (a stem glued to the next name) starts mid-word for jieba: context must hold it.
       if (isCjk(before) && !(rescued && support > 0) && !isWordBoundary(ctx, sentence, m.start)) return undefined;
     }
-    const surface = text.slice(m.start, m.end);
-    return { cand, bare: kind === 'stem' || weak || surface.length <= 2 || !REGION_END.test(surface) };
+    return { cand, bare: kind === 'stem' || weak || m.end - m.start <= 2 || !endsLikeRegion(text, m.end) };
   };
 
   // The scanner takes the longest name at each position, left to right: when that name is rejected
@@ -196,12 +252,17 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
     for (const c of acceptStems(ctx, candidates, stems, context))
       rejected.push({ start: c.start, end: c.end, hits: [] });
     // Only a name ending after the rejected one can hide in it: look where a suffix follows it.
-    const windows: [number, number][] = rejected
-      .filter((m) => /[省市州县区乡镇村旗盟道]/.test(text.slice(m.end, m.end + 6)))
-      .map((m) => [m.start + 1, Math.min(text.length, m.end + 10)]);
-    round = scanWindows(gazetteer, text, windows, counties).filter((x) =>
-      rejected.some((m) => x.start > m.start && x.start < m.end),
-    );
+    const windows: [number, number][] = [];
+    for (const m of rejected)
+      if (suffixSoonAfter(text, m.end)) windows.push([m.start + 1, Math.min(text.length, m.end + 10)]);
+    const found = scanWindows(gazetteer, text, windows, counties);
+    round = [];
+    if (found.length) {
+      // Keep the names that start strictly inside a rejected one.
+      const inside = new Uint8Array(text.length + 1);
+      for (const m of rejected) inside.fill(1, m.start + 1, m.end);
+      for (const x of found) if (inside[x.start]) round.push(x);
+    }
   }
 
   // Longest match wins where matches overlap (杭州市萧山区 is two regions, 某某山街道 is not 某山).
@@ -316,31 +377,65 @@ function acceptStems(
       changed = true;
     }
   }
-  return [...pending, ...stems.filter((c) => !pending.includes(c) && !accepted.includes(c))];
+  // Every stem is either accepted or still pending.
+  return pending;
+}
+
+/** What every mention of a division shares: canonical name, 12-digit code, parent, short forms. */
+interface MentionBase {
+  name: string;
+  code: string;
+  parentCode?: string;
+  parent?: string;
+  /** Short forms of the canonical name other than itself (copied per mention, which may add its surface). */
+  aliases: readonly string[];
+}
+
+const baseCache = new WeakMap<GazetteerPort, WeakMap<DivisionRef, MentionBase>>();
+
+/** The shared part of a division's mentions, cached per gazetteer and division (names repeat in a report). */
+function mentionBase(gazetteer: GazetteerPort, division: DivisionRef): MentionBase {
+  let cache = baseCache.get(gazetteer);
+  if (!cache) baseCache.set(gazetteer, (cache = new WeakMap()));
+  let base = cache.get(division);
+  if (!base) {
+    const parent = parentDivision(gazetteer, division);
+    const name = canonicalDivisionName(division.name);
+    base = {
+      name,
+      code: code12(division.code),
+      aliases: shortForms(name, division.level)
+        .map((f) => f.alias)
+        .filter((a) => a !== name),
+    };
+    if (parent) {
+      base.parentCode = code12(parent.code);
+      base.parent = canonicalDivisionName(parent.name);
+    }
+    cache.set(division, base);
+  }
+  return base;
 }
 
 function toMention(ctx: DocContext, gazetteer: GazetteerPort, c: Candidate): EntityMention {
-  const parent = parentDivision(gazetteer, c.division);
-  const name = canonicalDivisionName(c.division.name);
+  const base = mentionBase(gazetteer, c.division);
   const surface = ctx.normalized.text.slice(c.start, c.end);
   const mention: EntityMention = {
     type: c.division.level,
-    name,
-    code: code12(c.division.code),
+    name: base.name,
+    code: base.code,
     surface,
     start: c.start,
     end: c.end,
     sentence: sentenceAt(ctx.sentences, c.start),
     extractor: 'regions',
   };
-  if (parent) {
-    mention.parentCode = code12(parent.code);
-    mention.parent = canonicalDivisionName(parent.name);
+  if (base.parentCode !== undefined) {
+    mention.parentCode = base.parentCode;
+    mention.parent = base.parent!;
   }
-  const aliases = shortForms(name, c.division.level)
-    .map((f) => f.alias)
-    .filter((a) => a !== name);
-  if (surface !== name && !aliases.includes(surface)) aliases.push(surface);
+  const aliases = base.aliases.slice();
+  if (surface !== base.name && !aliases.includes(surface)) aliases.push(surface);
   if (aliases.length) mention.aliases = aliases;
   return mention;
 }
