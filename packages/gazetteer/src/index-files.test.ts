@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '@fupin/graph-schema';
 import { buildCompactIndex } from './compact-index.js';
 import type { CompactRow } from './compact-index.js';
-import { INDEX_FORMAT, readCompactIndex, VillageShards } from './index-files.js';
+import { INDEX_FORMAT, packVillageShards, readCompactIndex, VillageShards } from './index-files.js';
+import { buildVillageShard } from './village-shard.js';
 
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gazetteer-'));
@@ -22,9 +23,12 @@ function dataDir(): string {
     },
   ];
   writeFileSync(join(dir, 'divisions.bin'), buildCompactIndex(rows));
-  const villages = '101001\t排调村村民委员会\n101002\t羊巫村村民委员会\n';
-  writeFileSync(join(dir, 'villages.tsv'), villages);
-  writeFileSync(join(dir, 'villages-index.json'), JSON.stringify({ '522636': [0, Buffer.byteLength(villages), 2] }));
+  const villages = [
+    { suffix: 101001, name: '排调村村民委员会', parent: 1 },
+    { suffix: 101002, name: '羊巫村村民委员会', parent: 1 },
+  ];
+  const shards = [{ county6: '522636', bytes: buildVillageShard(villages), villages: villages.length }];
+  writeFileSync(join(dir, 'villages.bin'), packVillageShards(shards));
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ format: INDEX_FORMAT }));
   return dir;
 }
@@ -57,10 +61,24 @@ describe('VillageShards', () => {
   it('should read one county by offset with full 12-digit codes', () => {
     const shards = new VillageShards(dataDir());
     expect(shards.has('522636')).toBe(true);
+    expect(shards.villageCount('522636')).toBe(2);
+    expect(shards.countiesWithPrefix('52')).toEqual(['522636']);
+    expect(shards.shard('522636', () => '522636000000')?.village(1)).toEqual({
+      code: '522636101002',
+      name: '羊巫村村民委员会',
+      level: 'Village',
+      parentCode: '522636000000',
+    });
     expect(shards.read('522636')).toEqual([
       ['522636101001', '排调村村民委员会'],
       ['522636101002', '羊巫村村民委员会'],
     ]);
     expect(shards.read('522633')).toEqual([]);
+  });
+
+  it('should refuse a file that is not packed village shards', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'villages.bin'), Buffer.alloc(64));
+    expect(() => new VillageShards(dir)).toThrow(expect.objectContaining({ code: 'INPUT_UNREADABLE' }));
   });
 });

@@ -2,19 +2,20 @@
  * Index files on disk
  *
  * Reads what scripts/build-index.mjs writes into data/: `divisions.bin` (provinces to townships with
- * their aliases, see compact-index.ts) and `villages.tsv` + `villages-index.json` (villages grouped by
- * county, read one county at a time by byte offset); `meta.json` carries the format version. Keeping the format knowledge here lets the builder and
+ * their aliases, see compact-index.ts) and `villages.bin` (a county table, then each county's villages
+ * packed with their names, see village-shard.ts, read one county at a time by byte offset); `meta.json`
+ * carries the format version. Keeping the format knowledge here lets the builder and
  * the loader change together.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { InputError, parseOrThrow } from '@fupin/graph-schema';
+import { InputError } from '@fupin/graph-schema';
 import { CompactIndex } from './compact-index.js';
+import { VillageShard } from './village-shard.js';
 
 /** Version of the files' layout; scripts/build-index.mjs writes it to meta.json and the loader checks it. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /**
  * Tells whether a data directory holds a complete index of the current format.
@@ -22,7 +23,7 @@ export const INDEX_FORMAT = 5;
  * @example isIndexCurrent(DEFAULT_DATA_DIR) // false on a fresh clone before `pnpm build`
  */
 export function isIndexCurrent(dataDir: string): boolean {
-  const files = ['divisions.bin', 'villages.tsv', 'villages-index.json', 'meta.json'];
+  const files = ['divisions.bin', 'villages.bin', 'meta.json'];
   if (!files.every((f) => existsSync(join(dataDir, f)))) return false;
   try {
     const meta: unknown = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
@@ -34,10 +35,6 @@ export function isIndexCurrent(dataDir: string): boolean {
 
 /** Default location of the built index: packages/gazetteer/data. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
-
-// One entry per county: [byte offset, byte length, village count]. Checked per entry when read: parsing
-// all 2,978 entries with zod at load took ~15 ms of a ~60 ms start-up.
-const ShardEntrySchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int()]);
 
 function requireFile(dataDir: string, file: string): string {
   const path = join(dataDir, file);
@@ -79,28 +76,63 @@ export function readCompactIndex(dataDir: string): CompactIndex {
   }
 }
 
-/** Reads village shards (one county at a time) from villages.tsv by the offsets in villages-index.json. */
+/** Magic number of villages.bin ('FZV1'). */
+export const VILLAGES_MAGIC = 0x46_5a_56_31;
+
+/**
+ * Writes villages.bin: a header (magic, county count), a table of counties (six-digit code, byte
+ * offset, byte length, village count) in code order, then each county's packed shard
+ * (village-shard.ts). Used by scripts/build-index.mjs.
+ * @param shards - county code (six digits) with its packed shard and village count, in code order
+ * @example packVillageShards([{ county6: '522630', bytes: buildVillageShard(list), villages: list.length }])
+ */
+export function packVillageShards(shards: readonly { county6: string; bytes: Buffer; villages: number }[]): Buffer {
+  const head = new Int32Array(2 + shards.length * 4);
+  head[0] = VILLAGES_MAGIC;
+  head[1] = shards.length;
+  let offset = head.byteLength;
+  shards.forEach((s, i) => {
+    head.set([Number(s.county6), offset, s.bytes.byteLength, s.villages], 2 + i * 4);
+    offset += s.bytes.byteLength;
+  });
+  return Buffer.concat([Buffer.from(head.buffer), ...shards.map((s) => s.bytes)]);
+}
+
+/** Reads village shards from villages.bin, one county at a time, by the offsets of its county table. */
 export class VillageShards {
   private readonly path: string;
-  private readonly offsets: Record<string, unknown>;
+  // county6 -> [byte offset, byte length, village count]
+  private readonly offsets = new Map<string, [number, number, number]>();
 
   /**
-   * Opens the shard table (the village file itself is read only per county).
+   * Opens the county table (the shards themselves are read only per county).
    * @param dataDir - directory holding the built index
-   * @example new VillageShards(DEFAULT_DATA_DIR).read('522633') // villages of 从江县
+   * @example new VillageShards(DEFAULT_DATA_DIR).has('522633') // true (从江县)
    */
   constructor(dataDir: string) {
-    this.path = requireFile(dataDir, 'villages.tsv');
-    const indexPath = requireFile(dataDir, 'villages-index.json');
-    const offsets: unknown = JSON.parse(readFileSync(indexPath, 'utf8'));
-    if (typeof offsets !== 'object' || offsets === null || Array.isArray(offsets)) {
-      throw new InputError(
-        'INPUT_UNREADABLE',
-        indexPath,
-        `gazetteer.load: ${indexPath} is not an object; expected county offsets (run \`pnpm build\`)`,
-      );
+    this.path = requireFile(dataDir, 'villages.bin');
+    const fd = openSync(this.path, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      readSync(fd, head, 0, 8, 0);
+      const count = head.readInt32LE(4);
+      if (head.readInt32LE(0) !== VILLAGES_MAGIC || count < 0 || count > 100_000) {
+        throw new InputError(
+          'INPUT_UNREADABLE',
+          this.path,
+          `gazetteer.load: ${this.path} is damaged; expected packed village shards (run \`pnpm build\`)`,
+        );
+      }
+      const table = Buffer.alloc(count * 16);
+      readSync(fd, table, 0, table.length, 8);
+      for (let i = 0; i < count; i += 1) {
+        const county6 = String(table.readInt32LE(i * 16)).padStart(6, '0');
+        const at = (k: number): number => table.readInt32LE(i * 16 + k * 4);
+        this.offsets.set(county6, [at(1), at(2), at(3)]);
+      }
+    } finally {
+      closeSync(fd);
     }
-    this.offsets = offsets as Record<string, unknown>;
   }
 
   /**
@@ -109,39 +141,66 @@ export class VillageShards {
    * @example shards.has('522633') // true
    */
   has(county6: string): boolean {
-    return Object.hasOwn(this.offsets, county6);
+    return this.offsets.has(county6);
   }
 
   /**
-   * Lists the counties (first six digits) whose codes start with a prefix.
+   * Lists the counties (first six digits) whose codes start with a prefix, in code order.
    * @param prefix - 2 digits (province) or 4 digits (prefecture)
    * @example shards.countiesWithPrefix('5226') // counties of 黔东南州
    */
   countiesWithPrefix(prefix: string): string[] {
-    return Object.keys(this.offsets).filter((c) => c.startsWith(prefix));
+    return [...this.offsets.keys()].filter((c) => c.startsWith(prefix));
   }
 
   /**
-   * Reads the villages of one county as `[code, official name]` pairs.
+   * Gives the number of villages of a county (0 when it has none in the list).
+   * @param county6 - first six digits of a county code
+   * @example shards.villageCount('522633') // villages of 从江县
+   */
+  villageCount(county6: string): number {
+    return this.offsets.get(county6)?.[2] ?? 0;
+  }
+
+  /**
+   * Reads one county's packed shard (one read, no parsing), or undefined when it has no villages.
+   * @param county6 - first six digits of a county code
+   * @param parentCode - gives the 12-digit code of a division-index row
+   * @example shards.shard('522633', (row) => index.code(row))?.get('岜沙村')
+   */
+  shard(county6: string, parentCode: (row: number) => string): VillageShard | undefined {
+    const entry = this.offsets.get(county6);
+    if (!entry) return undefined;
+    const [offset, length] = entry;
+    // Not pooled, so the bytes start 4-byte aligned for the typed-array views.
+    const buf = Buffer.allocUnsafeSlow(length);
+    const fd = openSync(this.path, 'r');
+    try {
+      if (readSync(fd, buf, 0, length, offset) !== length) throw new RangeError('short read');
+      return new VillageShard(county6, buf, parentCode);
+    } catch (error) {
+      throw new InputError(
+        'INPUT_UNREADABLE',
+        this.path,
+        `gazetteer.villages: ${this.path} is damaged at county ${county6}; expected a packed shard (run \`pnpm build\`)`,
+        { cause: error },
+      );
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Reads the villages of one county as `[code, official name]` pairs, in code order.
    * @param county6 - first six digits of a county code
    * @example shards.read('522633')[0] // ['522633100001', '…村民委员会']
    */
   read(county6: string): [string, string][] {
-    if (!Object.hasOwn(this.offsets, county6)) return [];
-    const raw = this.offsets[county6];
-    const [offset, length] = parseOrThrow(ShardEntrySchema, raw, 'gazetteer.villages');
-    const buf = Buffer.alloc(length);
-    const fd = openSync(this.path, 'r');
-    try {
-      readSync(fd, buf, 0, length, offset);
-    } finally {
-      closeSync(fd);
-    }
-    const out: [string, string][] = [];
-    for (const line of buf.toString('utf8').split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) out.push([county6 + line.slice(0, tab), line.slice(tab + 1)]);
-    }
-    return out;
+    const shard = this.shard(county6, () => '');
+    if (!shard) return [];
+    return Array.from({ length: shard.size }, (_, i): [string, string] => {
+      const v = shard.village(i);
+      return [v.code, v.name];
+    });
   }
 }
