@@ -18,7 +18,7 @@ import {
   SUFFIX_LOOKALIKES,
 } from '../lexicon/body-words.js';
 import { mentionsIn } from '../doc-util.js';
-import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
+import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A name found in one sentence, offsets local to the sentence.
@@ -59,6 +59,19 @@ function suffixRegex(suffixes: readonly string[]): RegExp {
   }
   return re;
 }
+
+const suffixEndRegexCache = new Map<readonly string[], RegExp>();
+// whether a text ends in one of the suffixes (one test instead of an endsWith per suffix)
+function suffixEndRegex(suffixes: readonly string[]): RegExp {
+  let re = suffixEndRegexCache.get(suffixes);
+  if (!re) {
+    re = new RegExp(`(?:${suffixes.join('|')})$`);
+    suffixEndRegexCache.set(suffixes, re);
+  }
+  return re;
+}
+// a numeral word (一百, 20) is never a proper part of a name
+const NUMBER_RE = /^[\d一二三四五六七八九十百千万]+$/;
 
 /**
  * A jieba word with its tag and offsets in the tagged text.
@@ -167,7 +180,7 @@ export function findSuffixNames(
       // 督办, 举办: a one-character suffix glued into a two-character verb
       if (t.end === end && t.start < suffixStart && t.word.length === 2 && m[0].length === 1) break;
       // another name ends right here (甲公司乙公司, 供电局配电所): this one starts after it
-      if (start !== suffixStart && rule.suffixes.some((x) => part.endsWith(x))) {
+      if (start !== suffixStart && suffixEndRegex(rule.suffixes).test(part)) {
         chained = true;
         break;
       }
@@ -208,14 +221,6 @@ export function findSuffixNames(
       continue;
     const head = text.slice(start, suffixStart);
     const holdsPlace = places.some(([a, b]) => a >= start && b <= suffixStart);
-    const proper = tagWithOffsets(segmenter, head)
-      .filter(
-        (t, i) =>
-          !rule.generic.has(t.word) &&
-          !(i === 0 && LEVEL_WORDS.has(t.word)) &&
-          !/^[\d一二三四五六七八九十百千万]+$/.test(t.word),
-      )
-      .reduce((n, t) => n + t.word.length, 0);
     const placeOnly = places.some(([a, b]) => a === start && b === suffixStart);
     if (placeOnly && m[0].length === 1) continue;
     // 县人民医院, 从江县政务中心: a place or level word first, then at least two characters of name
@@ -225,16 +230,16 @@ export function findSuffixNames(
       (firstToken?.tag === 'ns' && firstToken.end < suffixStart ? firstToken.end : undefined) ??
       (LEVEL_WORDS.has(head[0] ?? '') ? start + 1 : undefined);
     const ledByPlace = placeLead !== undefined && suffixStart - placeLead >= 2;
-    // jieba knows the whole name (北京大学/nt), or it continues a body named just before (扶贫办贫困监测中心)
-    const vouched = (knownBody || chained) && proper > 0;
-    if (
-      proper < rule.minProper &&
-      !placeOnly &&
-      !vouched &&
-      !(holdsPlace && proper > 0) &&
-      !(rule.placeLed && ledByPlace)
-    )
-      continue;
+    // a name that is a place, or led by one where the kind allows it, needs no proper part: the head
+    // is tagged on its own (a jieba call) only for the other names
+    if (!placeOnly && !(rule.placeLed && ledByPlace)) {
+      const proper = tagWithOffsets(segmenter, head)
+        .filter((t, i) => !rule.generic.has(t.word) && !(i === 0 && LEVEL_WORDS.has(t.word)) && !NUMBER_RE.test(t.word))
+        .reduce((n, t) => n + t.word.length, 0);
+      // jieba knows the whole name (北京大学/nt), or it continues a body named just before (扶贫办贫困监测中心)
+      const vouched = (knownBody || chained) && proper > 0;
+      if (proper < rule.minProper && !vouched && !(holdsPlace && proper > 0)) continue;
+    }
     // 茶叶专业合作社 is a kind of cooperative: a named one holds a place or two proper words
     if (/合作社$/.test(m[0]) && !holdsPlace && properWords(segmenter, head, rule) < 2) continue;
     hits.push({ name: text.slice(start, end), start, end });
@@ -312,7 +317,7 @@ export function findCompanies(segmenter: Segmenter, text: string, places: readon
     const head = tagWithOffsets(segmenter, h.name.slice(0, h.name.length - suffix.length));
     return !(head.length === 1 && /^(?:n|vn)$/.test(head[0]?.tag ?? '') && (head[0]?.word.length ?? 0) <= 2);
   });
-  for (const m of text.matchAll(INTRODUCED_LIST_RE)) {
+  for (const m of matchesIn(text, INTRODUCED_LIST_RE)) {
     const list = m[1] ?? '';
     const listStart = (m.index ?? 0) + m[0].indexOf(list);
     let pos = 0;
@@ -324,15 +329,15 @@ export function findCompanies(segmenter: Segmenter, text: string, places: readon
       }
     }
   }
-  for (const m of text.matchAll(CARRIER_LIST_RE)) {
+  for (const m of matchesIn(text, CARRIER_LIST_RE)) {
     const list = m[1] ?? '';
     const listStart = m.index ?? 0;
-    for (const s of list.matchAll(/(?:中国)?(?:移动|联通|电信)/g)) {
+    for (const s of matchesIn(list, /(?:中国)?(?:移动|联通|电信)/g)) {
       const at = listStart + (s.index ?? 0);
       hits.push({ name: nationalCompany.get(s[0]) ?? s[0], start: at, end: at + s[0].length });
     }
   }
-  for (const m of text.matchAll(NATIONAL_FULL_RE)) {
+  for (const m of matchesIn(text, NATIONAL_FULL_RE)) {
     hits.push({ name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   // 某某有限公司威宁分公司: a branch right after its company is part of it

@@ -10,7 +10,7 @@
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { isNameBoundary } from '../lexicon/function-words.js';
 import { mentionsIn, wordBoundaries } from '../doc-util.js';
-import { sentencesMatching } from './sentence-triggers.js';
+import { matchesIn, sentencesMatching, sentencesMatchingAny } from './sentence-triggers.js';
 import { tagWithOffsets, type Token } from './companies.js';
 import {
   FARM_UNITS,
@@ -63,16 +63,13 @@ const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFF
 // quantityHits needs a QUANTITY_RE match, siteAndVerbHits a site suffix or a 种植/种/栽种/养殖 token
 const NEEDS_TOKENS_RE = new RegExp(`${QUANTITY_RE.source}|${siteSuffixRe.source}|种|养殖`);
 // what any match of the first pass holds: the above, or what a list rule needs (产业, 作物, 中药材, 主打,
-// a growing verb before a list, a developing verb before a sector)
-const INDUSTRY_TRIGGER = new RegExp(
-  [
-    NEEDS_TOKENS_RE.source,
-    '产业|作物|中药材|主打',
-    '(?:发展|培育|饲养)(?:[\\u4e00-\\u9fff]{1,6}(?:、|和|及|与|以及))+[\\u4e00-\\u9fff]',
-    '(?:发展|培育|壮大|做强|打造)[\\u4e00-\\u9fff]{2,4}(?:旅游|经济)',
-  ].join('|'),
-  'g',
-);
+// a growing verb before a list, a developing verb before a sector); scanned apart, each scan is fast
+const INDUSTRY_TRIGGERS: readonly RegExp[] = [
+  new RegExp(QUANTITY_RE.source, 'g'),
+  new RegExp(`${siteSuffixRe.source}|种|养殖|产业|作物|中药材|主打`, 'g'),
+  /(?:发展|培育|饲养)(?:[\u4e00-\u9fff]{1,6}(?:、|和|及|与|以及))+[\u4e00-\u9fff]/g,
+  /(?:发展|培育|壮大|做强|打造)[\u4e00-\u9fff]{2,4}(?:旅游|经济)/g,
+];
 
 function tokenize(segmenter: Segmenter, text: string): Token[] {
   return tagWithOffsets(segmenter, text);
@@ -130,7 +127,7 @@ function quantityHits(
   tokens: Token[],
   push: (s: number, e: number, via: IndustryHit['via']) => void,
 ): void {
-  for (const m of text.matchAll(QUANTITY_RE)) {
+  for (const m of matchesIn(text, QUANTITY_RE)) {
     const qStart = m.index ?? 0;
     const qEnd = qStart + m[0].length;
     let i = tokenIndexAt(tokens, qStart) - 1;
@@ -165,7 +162,7 @@ function listHits(
   push: (s: number, e: number, via: IndustryHit['via']) => void,
 ): void {
   const lists: [number, number, boolean][] = [];
-  for (const m of text.matchAll(LIST_END_RE)) {
+  for (const m of matchesIn(text, LIST_END_RE)) {
     const end = m.index ?? 0;
     const clauseStart =
       Math.max(
@@ -176,27 +173,27 @@ function listHits(
       ) + 1;
     lists.push([clauseStart, end, false]);
   }
-  for (const m of text.matchAll(DEVELOP_INDUSTRY_RE)) {
+  for (const m of matchesIn(text, DEVELOP_INDUSTRY_RE)) {
     // 发展了一批见效快的特色产业: a description, not a list of products
     if (/[的了是]/.test(m[1] ?? '')) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '', 2);
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of text.matchAll(LEADING_PRODUCT_RE)) {
+  for (const m of matchesIn(text, LEADING_PRODUCT_RE)) {
     const start = (m.index ?? 0) + 2;
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of text.matchAll(GROW_LIST_RE)) {
+  for (const m of matchesIn(text, GROW_LIST_RE)) {
     // 发展了一批周期短、见效快的产业: a description, not a list of products
     if (/[了的是\s]/.test(m[1] ?? '')) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of text.matchAll(SECTOR_RE)) {
+  for (const m of matchesIn(text, SECTOR_RE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of text.matchAll(DESIGNATE_RE)) {
+  for (const m of matchesIn(text, DESIGNATE_RE)) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), false]);
   }
@@ -249,7 +246,7 @@ function siteAndVerbHits(
   tokens: Token[],
   push: (s: number, e: number, via: IndustryHit['via']) => void,
 ): void {
-  for (const m of text.matchAll(siteSuffixRe)) {
+  for (const m of matchesIn(text, siteSuffixRe)) {
     const at = m.index ?? 0;
     const holder = tokens[tokenIndexAt(tokens, at)];
     if (holder && holder.start < at) {
@@ -323,7 +320,7 @@ export const industryExtractor: EntityExtractor = {
   name: 'industries',
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
-    for (const index of sentencesMatching(ctx, INDUSTRY_TRIGGER)) {
+    for (const index of sentencesMatchingAny(ctx, INDUSTRY_TRIGGERS)) {
       const s = ctx.sentences[index]!;
       // a base's or a program's name holds its product (香葱基地, “万亩锥栗产业带”): only places and firms block a product
       const taken: [number, number][] = [];
@@ -378,7 +375,7 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
     const s = ctx.sentences[index]!;
     const here = bySentence.get(index) ?? [];
     bySentence.set(index, here);
-    for (const m of s.text.matchAll(re)) {
+    for (const m of matchesIn(s.text, re)) {
       const start = s.start + (m.index ?? 0);
       const end = start + m[0].length;
       // a base's or a program's name may hold its product (香猪保种繁育场), as in the first pass

@@ -22,7 +22,7 @@ import {
   GENERIC_PROGRAM_HEADS,
   REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
-import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
+import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A program found in one sentence, offsets local to the sentence.
@@ -111,8 +111,15 @@ export function canonicalProgramName(raw: string): string {
   return nationalCanonical.get(name) ?? name;
 }
 
+// one anchored alternation per word list: a single regex test instead of a startsWith per word
+const startsWithRes = new WeakMap<readonly string[], RegExp>();
 function startsWithAny(text: string, words: readonly string[]): boolean {
-  return words.some((w) => text.startsWith(w));
+  let re = startsWithRes.get(words);
+  if (!re) {
+    re = new RegExp(`^(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+    startsWithRes.set(words, re);
+  }
+  return re.test(text);
 }
 
 /**
@@ -192,7 +199,7 @@ function runEndsInReject(text: string, afterClose: number): boolean {
 
 function quotedPrograms(text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
-  for (const m of text.matchAll(QUOTE_RE)) {
+  for (const m of matchesIn(text, QUOTE_RE)) {
     const inner = m[1] ?? '';
     const innerStart = (m.index ?? 0) + 1;
     const before = text.slice(Math.max(0, (m.index ?? 0) - 6), m.index);
@@ -215,7 +222,7 @@ function quotedPrograms(text: string): ProgramHit[] {
 
 function nationalPrograms(text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
-  for (const m of text.matchAll(nationalRe)) {
+  for (const m of matchesIn(text, nationalRe)) {
     const start = m.index ?? 0;
     // 消费扶贫专柜, 加大控辍保学力度, “某某”消费扶贫行动: the policy word only qualifies another noun
     const next = text.slice(start + m[0].length, start + m[0].length + 3);
@@ -250,7 +257,7 @@ function insideBookTitle(text: string, at: number): boolean {
 function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
   let ends: Set<number> | undefined;
-  for (const m of text.matchAll(suffixRe)) {
+  for (const m of matchesIn(text, suffixRe)) {
     const suffixStart = m.index ?? 0;
     const end = suffixStart + m[0].length;
     if (SUFFIX_BLOCKING_FOLLOWERS.test(text.slice(end))) continue;
@@ -290,7 +297,7 @@ const PLUS_CHAIN_RE = /[\u4e00-\u9fff（）()]{2,8}(?:\+[\u4e00-\u9fff（）()]{
 
 function plusChainPrograms(text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
-  for (const m of text.matchAll(PLUS_CHAIN_RE)) {
+  for (const m of matchesIn(text, PLUS_CHAIN_RE)) {
     let surface = m[0];
     let start = m.index ?? 0;
     // the first item may carry the verb before it (推广龙头企业+…): cut at the last introducing verb
@@ -328,7 +335,7 @@ export function isPairCooperation(name: string): boolean {
 
 function pairCooperationPrograms(text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
-  for (const m of text.matchAll(PAIR_COOPERATION_RE)) {
+  for (const m of matchesIn(text, PAIR_COOPERATION_RE)) {
     const start = m.index ?? 0;
     // 深化协作, 开展协作: a word before 协作, not a pair (the pair's second char would end a verb)
     if (/^(?:深化|开展|加强|推进|强化|携手|实施|东西)/.test(m[0])) continue;
@@ -351,10 +358,11 @@ export function findPrograms(segmenter: TokenCutter, text: string): ProgramHit[]
   const accepted: ProgramHit[] = [];
   const overlaps = (h: ProgramHit) => accepted.some((a) => h.start < a.end && a.start < h.end);
   for (const h of quotedPrograms(text)) accepted.push(h);
-  for (const h of pairCooperationPrograms(text)) if (!overlaps(h)) accepted.push(h);
+  // a pair needs 协作, a chain a +: skip their character-class scans when the literal is absent
+  if (text.includes('协作')) for (const h of pairCooperationPrograms(text)) if (!overlaps(h)) accepted.push(h);
   for (const h of nationalPrograms(text)) if (!overlaps(h)) accepted.push(h);
   for (const h of suffixPrograms(segmenter, text)) if (!overlaps(h)) accepted.push(h);
-  for (const h of plusChainPrograms(text)) if (!overlaps(h)) accepted.push(h);
+  if (text.includes('+')) for (const h of plusChainPrograms(text)) if (!overlaps(h)) accepted.push(h);
   return accepted.sort((a, b) => a.start - b.start);
 }
 

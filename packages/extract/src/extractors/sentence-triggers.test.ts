@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { literalAlternation, overlappedSentences } from './sentence-triggers.js';
+import { literalAlternation, matchesIn, overlappedSentences, sentencesMatchingAny } from './sentence-triggers.js';
 
 /** Sentence spans of a text cut after every 。 (what splitSentences gives for plain prose). */
 function spans(text: string): { start: number; end: number }[] {
@@ -68,5 +68,26 @@ describe('literalAlternation', () => {
     const re = literalAlternation(['公司', '有限公司', '+']);
     expect(re.source).toBe('有限公司|公司|\\+');
     expect('宁波某食品有限公司'.match(re)?.[0]).toBe('有限公司');
+  });
+});
+
+describe('sentencesMatchingAny', () => {
+  it('should give the union of the sentences each trigger keeps', () => {
+    const text = '台江县种植茶叶2万亩。威宁县脱贫。从江县引进某公司。';
+    const ctx = { normalized: { text }, sentences: spans(text) } as unknown as Parameters<
+      typeof sentencesMatchingAny
+    >[0];
+    expect(sentencesMatchingAny(ctx, [/\d+万?亩/g, /公司/g])).toEqual([0, 2]);
+    expect(sentencesMatchingAny(ctx, [])).toEqual([]);
+  });
+});
+
+describe('matchesIn', () => {
+  it('should give what matchAll gives and leave lastIndex at 0', () => {
+    const re = /(?:有限公司|合作社)/g;
+    const text = '威宁县某某有限公司与台江县某合作社签约';
+    expect(matchesIn(text, re).map((m) => [m.index, m[0]])).toEqual([...text.matchAll(re)].map((m) => [m.index, m[0]]));
+    expect(re.lastIndex).toBe(0);
+    expect(matchesIn('威宁县脱贫', re)).toEqual([]);
   });
 });

@@ -28,6 +28,24 @@ export function sentencesMatching(ctx: Pick<DocContext, 'normalized' | 'sentence
 }
 
 /**
+ * The union of {@link sentencesMatching} over several triggers (ascending, each once): a rule set whose
+ * triggers scan fast alone (literal words, a number and unit) but slowly as one alternation.
+ * @param ctx - document context
+ * @param triggers - trigger regexes, each as for sentencesMatching
+ * @example sentencesMatchingAny(ctx, [/公司/, /\d+亩/]) // [1, 3]
+ */
+export function sentencesMatchingAny(
+  ctx: Pick<DocContext, 'normalized' | 'sentences'>,
+  triggers: readonly RegExp[],
+): number[] {
+  const marked = new Uint8Array(ctx.sentences.length);
+  for (const trigger of triggers) for (const i of sentencesMatching(ctx, trigger)) marked[i] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
+  return out;
+}
+
+/**
  * The scan behind {@link sentencesMatching}, on a text and its sentence spans (sorted, disjoint).
  * @param text - the normalised text
  * @param sentences - spans into `text`, in order
@@ -75,4 +93,25 @@ export function overlappedSentences(
 export function literalAlternation(words: Iterable<string>): RegExp {
   const list = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
   return new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+}
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+/**
+ * Every match of a global regex in a text, in order: what `[...text.matchAll(re)]` gives, without the
+ * copy of the regex matchAll makes at every call (the rules run on thousands of sentences). The regex's
+ * lastIndex is 0 before and after; the list is shared when empty, so callers must not change it.
+ * @param text - one sentence
+ * @param re - a global regex
+ * @example matchesIn('引进甲公司和乙公司', /公司/g).map((m) => m.index) // [3, 7]
+ */
+export function matchesIn(text: string, re: RegExp): readonly RegExpExecArray[] {
+  let out: RegExpExecArray[] | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    (out ??= []).push(m);
+  }
+  re.lastIndex = 0;
+  return out ?? NO_MATCHES;
 }

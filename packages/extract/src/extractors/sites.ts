@@ -19,7 +19,7 @@ import {
   type SuffixNameRule,
 } from './companies.js';
 import { mentionsIn } from '../doc-util.js';
-import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
+import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 const SITE_RULE: SuffixNameRule = {
   suffixes: SITE_SUFFIXES,
@@ -107,7 +107,9 @@ export function findSites(segmenter: Segmenter, text: string, places: readonly [
       words.some((w) => !BASE_WORDS.has(w.word) && !/化$/.test(w.word))
     );
   });
-  for (const m of text.matchAll(SITE_LIST_RE)) {
+  // a list holds 、 and 等: skip its character-class scan otherwise
+  const lists = text.includes('等') && text.includes('、') ? matchesIn(text, SITE_LIST_RE) : [];
+  for (const m of lists) {
     const list = m[1] ?? '';
     const suffix = m[2] ?? '';
     const listStart = m.index ?? 0;
