@@ -13,7 +13,8 @@ import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationM
 import { numbersIn } from './numbers.js';
 import { mentionsIn } from '../doc-util.js';
 
-const CLAUSE_BREAK_RE = /[，；：,;:。！？!?]/;
+/** Clause breaks: ，；：,;:。！？!? (as char codes, tested without building one-character strings). */
+const CLAUSE_BREAKS: ReadonlySet<number> = new Set([...'，；：,;:。！？!?'].map((c) => c.charCodeAt(0)));
 // 甲乡和乙镇联合打造…: regions joined by these stand together as the subject
 const COORDINATOR_RE = /^(?:和|与|及|、|以及|同)$/;
 
@@ -31,7 +32,7 @@ export function refOf(m: EntityMention): EntityRef {
  */
 export function clauseStart(text: string, start: number, at: number): number {
   let a = at;
-  while (a > start && !CLAUSE_BREAK_RE.test(text[a - 1] ?? '')) a--;
+  while (a > start && !CLAUSE_BREAKS.has(text.charCodeAt(a - 1))) a--;
   return a;
 }
 
@@ -41,7 +42,7 @@ export function clauseStart(text: string, start: number, at: number): number {
  */
 export function clauseEnd(text: string, end: number, at: number): number {
   let b = at;
-  while (b < end && !CLAUSE_BREAK_RE.test(text[b] ?? '')) b++;
+  while (b < end && !CLAUSE_BREAKS.has(text.charCodeAt(b))) b++;
   return b;
 }
 
@@ -217,6 +218,46 @@ export function mainEasternPartner(ctx: DocContext): EntityRef | undefined {
   return best ? refOf(best.m) : undefined;
 }
 
+/** What easternActors reads of a sentence, computed once per sentence and document. */
+interface SentenceSides {
+  /** Regions (not provinces, not inside a body's or firm's name), in text order. */
+  actors: EntityMention[];
+  /** Whether one of them is eastern (else no eastern region can act in the sentence). */
+  eastern: boolean;
+  /** Whether the sentence holds 两地/双方/两县/两区 (else neither both-sides pattern can match). */
+  bothWords: boolean;
+}
+
+const sidesCache = new WeakMap<DocContext, { count: number; bySentence: Map<number, SentenceSides> }>();
+
+function sidesOf(ctx: DocContext, sentence: number): SentenceSides {
+  let cached = sidesCache.get(ctx);
+  if (!cached || cached.count !== ctx.mentions.length) {
+    cached = { count: ctx.mentions.length, bySentence: new Map() };
+    sidesCache.set(ctx, cached);
+  }
+  let sides = cached.bySentence.get(sentence);
+  if (!sides) {
+    // a place inside a body's or firm's name (萧山区第一人民医院) is not the actor
+    const here = mentionsIn(ctx, sentence);
+    const named = here.filter((m) => !isRegionType(m.type) && m.type !== 'Program');
+    const actors = here
+      .filter(
+        (m) =>
+          isRegionType(m.type) && m.type !== 'Province' && !named.some((n) => n.start <= m.start && m.end <= n.end),
+      )
+      .sort((a, b) => a.start - b.start);
+    const s = ctx.sentences[sentence];
+    sides = {
+      actors,
+      eastern: actors.some((m) => isEasternCode(m.code)),
+      bothWords: s !== undefined && BOTH_SIDES_RE.test(s.text),
+    };
+    cached.bySentence.set(sentence, sides);
+  }
+  return sides;
+}
+
 /**
  * Eastern partners acting on `at` in a report about a western region: an eastern region heading the
  * clause (北仑区组织学校开展…), one coordinated with the western subject (从江县与北仑区共同打造…), or the
@@ -228,19 +269,29 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
   const text = ctx.normalized.text;
   const from = clauseStart(text, s.start, at);
   const out = new Map<string, EntityRef>();
-  // a place inside a body's or firm's name (萧山区第一人民医院) is not the actor
-  const here = mentionsIn(ctx, sentence);
-  const named = here.filter((m) => !isRegionType(m.type) && m.type !== 'Program');
-  const inSentence = here
-    .filter(
-      (m) =>
-        m.sentence === sentence &&
-        isRegionType(m.type) &&
-        m.type !== 'Province' &&
-        m.end <= at &&
-        !named.some((n) => n.start <= m.start && m.end <= n.end),
-    )
-    .sort((a, b) => a.start - b.start);
+  const sides = sidesOf(ctx, sentence);
+  // Without an eastern region in the sentence only the both-sides rule can name the partner.
+  if (sides.eastern) easternSubjects(ctx, s, at, from, sides, out);
+  if (
+    partner &&
+    sides.bothWords &&
+    (BOTH_SIDES_RE.test(text.slice(from, at)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, at)))
+  )
+    out.set(partner.name, partner);
+  return [...out.values()];
+}
+
+/** The eastern regions heading or coordinated into the clause at `at` (see easternActors). */
+function easternSubjects(
+  ctx: DocContext,
+  s: { start: number },
+  at: number,
+  from: number,
+  sides: SentenceSides,
+  out: Map<string, EntityRef>,
+): void {
+  const text = ctx.normalized.text;
+  const inSentence = sides.actors.filter((m) => m.end <= at);
   inSentence.forEach((m, i) => {
     if (!isEasternCode(m.code) || m.start < from) return;
     // 从江县与宁波市北仑区: look past the city that leads its district
@@ -267,9 +318,6 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
     const helped = inSentence.some((w) => last && w.start > last.end && !isEasternCode(w.code));
     if (last && isEasternCode(last.code) && !helped) out.set(last.name, refOf(last));
   }
-  if (partner && (BOTH_SIDES_RE.test(text.slice(from, at)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, at))))
-    out.set(partner.name, partner);
-  return [...out.values()];
 }
 
 /**
@@ -281,27 +329,29 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
 export function implementsRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
+  const programs = ctx.mentions.filter((m) => m.type === 'Program');
+  if (!programs.length) return out;
   const partner = mainEasternPartner(ctx);
-  for (const p of ctx.mentions) {
-    if (p.type !== 'Program') continue;
+  for (const p of programs) {
     const s = ctx.sentences[p.sentence];
     if (!s) continue;
     const start = clauseStart(text, s.start, p.start);
-    const end = clauseEnd(text, s.end, p.end);
-    const properties = numbersIn(text.slice(start, end));
     const east = easternActors(ctx, p.sentence, p.start, partner);
     // the eastern partner acts alone when no western region is named in the sentence (北仑区还设立“某某助学金”)
     const westNamed = mentionsIn(ctx, p.sentence).some(
       (m) =>
-        m.sentence === p.sentence &&
         m.end <= p.start &&
         isRegionType(m.type) &&
         m.type !== 'Province' &&
         !isEasternCode(m.code),
     );
     const bothSides =
-      BOTH_SIDES_RE.test(text.slice(start, p.start)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, p.start));
+      sidesOf(ctx, p.sentence).bothWords &&
+      (BOTH_SIDES_RE.test(text.slice(start, p.start)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, p.start)));
     const west = east.length && !westNamed && !bothSides ? [] : subjectRegions(ctx, p.sentence, p.start);
+    if (!west.length && !east.length) continue;
+    // the figures of the program's clause (read only when a relation will carry them)
+    const properties = numbersIn(text.slice(start, clauseEnd(text, s.end, p.end)));
     for (const region of [...west, ...east]) {
       const r: RelationMention = {
         type: 'IMPLEMENTS',

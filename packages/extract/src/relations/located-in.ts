@@ -15,6 +15,7 @@ import type {
   DivisionRef,
   DocContext,
   EntityMention,
+  GazetteerPort,
   EntityRef,
   RelationExtractor,
   RelationMention,
@@ -35,8 +36,10 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
   const named = new Map<string, EntityMention[]>(); // code or type:name → mentions
   const keyOf = (m: { type: string; name: string; code?: string | undefined }): string =>
     m.code ? code12(m.code) : `${m.type}:${m.name}`;
-  for (const m of ctx.mentions) {
-    const k = keyOf(m);
+  const keys = ctx.mentions.map(keyOf);
+  for (let i = 0; i < keys.length; i++) {
+    const m = ctx.mentions[i]!;
+    const k = keys[i]!;
     const list = named.get(k);
     if (list) list.push(m);
     else named.set(k, [m]);
@@ -51,42 +54,51 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
 
   /** Evidence sentence: one naming both ends if any, else the child's first mention. */
   const emit = (child: EntityRef, parent: EntityRef, fallback: number): void => {
-    const rk = `${keyOf(child)}>${keyOf(parent)}`;
-    if (out.has(rk) || keyOf(child) === keyOf(parent)) return;
-    const both = [...sentencesOf(keyOf(child))].filter((s) => sentencesOf(keyOf(parent)).has(s));
-    const sentence = both.length ? Math.min(...both) : fallback;
+    const ck = keyOf(child);
+    const pk = keyOf(parent);
+    const rk = `${ck}>${pk}`;
+    if (out.has(rk) || ck === pk) return;
+    // the first sentence naming both ends
+    const parentSentences = sentencesOf(pk);
+    let sentence = Infinity;
+    for (const x of sentencesOf(ck)) if (x < sentence && parentSentences.has(x)) sentence = x;
+    if (sentence === Infinity) sentence = fallback;
     out.set(rk, { type: 'LOCATED_IN', source: child, target: parent, sentence, extractor: 'located-in' });
   };
 
   const gaz = ctx.gazetteer;
   const seen = new Set<string>();
-  for (const m of ctx.mentions) {
-    const k = keyOf(m);
+  for (let i = 0; i < keys.length; i++) {
+    const m = ctx.mentions[i]!;
+    const k = keys[i]!;
     if (seen.has(k)) continue;
     seen.add(k);
     const first = named.get(k)![0]!.sentence;
     if (isRegionType(m.type) && m.code && gaz) {
-      const self = gaz.byCode(m.code) ?? gaz.byCode(m.code.replace(/0+$/, ''));
-      if (!self) continue;
-      const chain = ancestorsOf(gaz, self);
+      const ancestors = ancestorChain(gaz, m.code);
+      if (!ancestors) continue;
+      const { chain, refs } = ancestors;
       const depth = LEVEL_DEPTH[m.type as RegionLevel];
       if (depth >= LEVEL_DEPTH.Village) {
         // A village sits in its township (named or not: the code states it).
-        const town = chain[0];
-        if (town) emit(refOf(m), divisionRef(town), first);
+        if (refs[0]) emit(refOf(m), refs[0], first);
         continue;
       }
       let child: EntityRef = refOf(m);
-      for (const a of chain) {
-        emit(child, divisionRef(a), first);
-        child = divisionRef(a);
+      for (const a of refs) {
+        emit(child, a, first);
+        child = a;
       }
       if (m.type === 'County') {
-        const prefecture = chain.find((a) => a.level === 'Prefecture');
-        const province = chain.find((a) => a.level === 'Province');
+        const prefecture = chain.findIndex((a) => a.level === 'Prefecture');
+        const province = chain.findIndex((a) => a.level === 'Province');
         // County → province only when the report names the province and not the prefecture between.
-        if (province && named.has(code12(province.code)) && (!prefecture || !named.has(code12(prefecture.code))))
-          emit(refOf(m), divisionRef(province), first);
+        if (
+          province >= 0 &&
+          named.has(refs[province]!.code!) &&
+          (prefecture < 0 || !named.has(refs[prefecture]!.code!))
+        )
+          emit(refOf(m), refs[province]!, first);
       }
       continue;
     }
@@ -142,6 +154,25 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
 
 function divisionRef(d: DivisionRef): EntityRef {
   return { type: d.level, name: canonicalDivisionName(d.name), code: code12(d.code) };
+}
+
+const chainCache = new WeakMap<GazetteerPort, Map<string, { chain: DivisionRef[]; refs: EntityRef[] } | null>>();
+
+/**
+ * The ancestors of a coded division (nearest first) and their EntityRefs, from the gazetteer once per
+ * code and process: divisions do not change, and most reports name the same few counties again and again.
+ */
+function ancestorChain(gaz: GazetteerPort, code: string): { chain: DivisionRef[]; refs: EntityRef[] } | null {
+  let perGazetteer = chainCache.get(gaz);
+  if (!perGazetteer) chainCache.set(gaz, (perGazetteer = new Map()));
+  let found = perGazetteer.get(code);
+  if (found === undefined) {
+    const self = gaz.byCode(code) ?? gaz.byCode(code.replace(/0+$/, ''));
+    const chain = self ? ancestorsOf(gaz, self) : [];
+    found = self ? { chain, refs: chain.map(divisionRef) } : null;
+    perGazetteer.set(code, found);
+  }
+  return found;
 }
 
 /** The region a mention's parent names: a region mention of the document, else the gazetteer's division. */

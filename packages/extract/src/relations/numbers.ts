@@ -59,6 +59,9 @@ export function chineseNumber(s: string): number | undefined {
 const AMOUNT_RE =
   /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:余|多)?(万|亿)?(?:余|多)?(人次|元|户|人|亩|家|个)/g;
 
+/** AMOUNT_RE without the global flag, for the test that skips clauses without figures. */
+const AMOUNT_TEST_RE = new RegExp(AMOUNT_RE.source);
+
 const COUNTING_VERB_RE = /(?:达|共|计|约|近|超|训|动|增|成|植|展|及|盖|助|纳|决|现|入|合|资|出|种|养|建|有)$/;
 
 /**
@@ -69,6 +72,9 @@ const COUNTING_VERB_RE = /(?:达|共|计|约|近|超|训|动|增|成|植|展|及
  */
 export function numbersIn(clause: string): Record<string, number> {
   const out: Record<string, number> = {};
+  // Most clauses state no figure: one test, no copy. Blanking quotes only removes matches, so a clause
+  // without a match here has none below either.
+  if (!AMOUNT_TEST_RE.test(clause)) return out;
   // figures inside a quoted name (“百村千户”) are part of the name
   const text = clause.replace(/[“"‘「『][^”"’」』]*[”"’」』]/g, (q) => '　'.repeat(q.length));
   for (const m of text.matchAll(AMOUNT_RE)) {

@@ -23,14 +23,15 @@ const STEM_SUFFIX_RE = /(?:街道|镇|乡|村|社区)$/;
 export class RegionIndex {
   /** Region mentions in the order of `ctx.mentions`. */
   readonly regions: EntityMention[] = [];
-  private readonly order = new Map<EntityMention, number>();
+  // Each lookup is built on first use: many documents never ask some of the questions.
+  private order?: Map<EntityMention, number>;
   /** Indices into `regions`, sorted by start (stable: mention order among equal starts). */
-  private readonly byStart: number[];
-  private readonly firstByCode = new Map<string, EntityMention>();
-  private readonly firstByName = new Map<string, EntityMention>();
-  private readonly firstAtStart = new Map<number, EntityMention>();
+  private byStart?: number[];
+  private firstByCode?: Map<string, EntityMention>;
+  private firstByName?: Map<string, EntityMention>;
+  private firstAtStart?: Map<number, EntityMention>;
   /** Stem → first mention of each (name, type) with that stem, township level or deeper. */
-  private readonly byStem = new Map<string, EntityMention[]>();
+  private byStem?: Map<string, EntityMention[]>;
   private readonly perSentence = new Map<number, EntityMention[]>();
 
   /**
@@ -39,25 +40,41 @@ export class RegionIndex {
    * @example new RegionIndex(ctx).regions.length // 2 for 从江县加榜乡
    */
   constructor(private readonly ctx: DocContext) {
+    for (const m of ctx.mentions) if (isRegionType(m.type)) this.regions.push(m);
+  }
+
+  private firstBy<K>(key: (m: EntityMention) => K | undefined): Map<K, EntityMention> {
+    const map = new Map<K, EntityMention>();
+    for (const m of this.regions) {
+      const k = key(m);
+      if (k !== undefined && !map.has(k)) map.set(k, m);
+    }
+    return map;
+  }
+
+  private stems(): Map<string, EntityMention[]> {
+    const byStem = new Map<string, EntityMention[]>();
     const seenNameType = new Set<string>();
-    for (const m of ctx.mentions) {
-      if (!isRegionType(m.type)) continue;
-      this.order.set(m, this.regions.length);
-      this.regions.push(m);
-      if (m.code !== undefined && !this.firstByCode.has(m.code)) this.firstByCode.set(m.code, m);
-      if (!this.firstByName.has(m.name)) this.firstByName.set(m.name, m);
-      if (!this.firstAtStart.has(m.start)) this.firstAtStart.set(m.start, m);
+    for (const m of this.regions) {
+      if (LEVEL_DEPTH[m.type as RegionLevel] < LEVEL_DEPTH.Township) continue;
       const nameType = `${m.type}:${m.name}`;
       if (seenNameType.has(nameType)) continue;
       seenNameType.add(nameType);
-      if (LEVEL_DEPTH[m.type as RegionLevel] < LEVEL_DEPTH.Township) continue;
       const stem = m.name.replace(STEM_SUFFIX_RE, '');
       if (stem.length < 2 || stem === m.name) continue;
-      const list = this.byStem.get(stem);
+      const list = byStem.get(stem);
       if (list) list.push(m);
-      else this.byStem.set(stem, [m]);
+      else byStem.set(stem, [m]);
     }
-    this.byStart = this.regions.map((_, i) => i).sort((a, b) => this.regions[a]!.start - this.regions[b]!.start);
+    return byStem;
+  }
+
+  private orderOf(m: EntityMention): number {
+    if (!this.order) {
+      this.order = new Map();
+      this.regions.forEach((r, i) => this.order!.set(r, i));
+    }
+    return this.order.get(m)!;
   }
 
   /**
@@ -78,6 +95,7 @@ export class RegionIndex {
    * @example ix.firstWithCode('522633000000')?.name // '从江县'
    */
   firstWithCode(code: string): EntityMention | undefined {
+    this.firstByCode ??= this.firstBy((m) => m.code);
     return this.firstByCode.get(code);
   }
 
@@ -86,7 +104,9 @@ export class RegionIndex {
    * @example ix.firstNamed('从江县')?.code // '522633000000'
    */
   firstNamed(name: string | undefined): EntityMention | undefined {
-    return name === undefined ? undefined : this.firstByName.get(name);
+    if (name === undefined) return undefined;
+    this.firstByName ??= this.firstBy((m) => m.name);
+    return this.firstByName.get(name);
   }
 
   /**
@@ -94,6 +114,7 @@ export class RegionIndex {
    * @example ix.firstStartingAt(3)?.name // '加榜乡' in 从江县加榜乡
    */
   firstStartingAt(at: number): EntityMention | undefined {
+    this.firstAtStart ??= this.firstBy((m) => m.start);
     return this.firstAtStart.get(at);
   }
 
@@ -102,7 +123,8 @@ export class RegionIndex {
    * @example ix.startingWithin(0, 8).map((r) => r.name) // ['从江县', '加榜乡'] for 从江县加榜乡合作社
    */
   startingWithin(start: number, end: number): EntityMention[] {
-    const byStart = this.byStart;
+    const regions = this.regions;
+    const byStart = (this.byStart ??= regions.map((_, i) => i).sort((a, b) => regions[a]!.start - regions[b]!.start));
     let lo = 0;
     let hi = byStart.length;
     while (lo < hi) {
@@ -120,6 +142,7 @@ export class RegionIndex {
    * @example ix.longestNamePrefixOf('从江县人民医院')?.name // '从江县'
    */
   longestNamePrefixOf(name: string): EntityMention | undefined {
+    this.firstByName ??= this.firstBy((m) => m.name);
     for (let len = name.length - 1; len >= 0; len--) {
       const r = this.firstByName.get(name.slice(0, len));
       if (r) return r;
@@ -135,10 +158,11 @@ export class RegionIndex {
    */
   stemCandidates(rest: string): EntityMention[] {
     const found: EntityMention[] = [];
+    this.byStem ??= this.stems();
     for (let len = 2; len < rest.length - 1; len++) {
       const list = this.byStem.get(rest.slice(0, len));
       if (list) found.push(...list);
     }
-    return found.length > 1 ? found.sort((a, b) => this.order.get(a)! - this.order.get(b)!) : found;
+    return found.length > 1 ? found.sort((a, b) => this.orderOf(a) - this.orderOf(b)) : found;
   }
 }
