@@ -94,6 +94,8 @@ describe('Gazetteer.lookup', () => {
 
   it('should reject a malformed within code', () => {
     expect(() => g.lookup('台江', { within: 'abc' })).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID' }));
+    const levels = ['Town'] as never;
+    expect(() => g.lookup('台江', { levels })).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID' }));
   });
 });
 

@@ -54,7 +54,8 @@ const KINDS: readonly AliasKind[] = ['official', 'short', 'stem', 'short'];
 export class Gazetteer {
   // Provinces..townships live in the binary index; Division objects are made for the rows callers touch.
   private readonly index: CompactIndex;
-  private readonly made: (Division | undefined)[] = [];
+  // Sized up front: filled at random rows, a growing array turned into a slow dictionary.
+  private readonly made: (Division | undefined)[];
   private readonly shards: VillageShards;
   // County shards read so far (undefined: a county without villages in the list), villages they hold.
   private readonly villageShards = new Map<string, VillageShard | undefined>();
@@ -64,6 +65,7 @@ export class Gazetteer {
 
   private constructor(dataDir: string) {
     this.index = readCompactIndex(dataDir);
+    this.made = new Array<Division | undefined>(this.index.rowCount).fill(undefined);
     this.shards = new VillageShards(dataDir);
   }
 
@@ -118,7 +120,10 @@ export class Gazetteer {
    * @example gazetteer.lookup('岜沙村', { within: '522633000000' }) // a village of 从江县
    */
   lookup(name: string, options?: { levels?: RegionLevel[]; within?: string }): NameHit[] {
-    const opts = options === undefined ? undefined : parseOrThrow(LookupOptionsSchema, options, 'gazetteer.lookup');
+    const opts =
+      options === undefined || isLookupOptions(options)
+        ? options
+        : parseOrThrow(LookupOptionsSchema, options, 'gazetteer.lookup');
     const levels = opts?.levels;
     const within = opts?.within?.padEnd(12, '0');
     const hits = this.index.candidates(name).map((p) => this.unpack(p));
@@ -343,13 +348,30 @@ export class Gazetteer {
 
 const CODE_ARG = /^\d{6}(\d{3}|\d{6})?$/u;
 
+const LEVELS: ReadonlySet<unknown> = new Set(RegionLevelSchema.options);
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+// True only for options LookupOptionsSchema accepts unchanged; anything else goes through zod.
+function isLookupOptions(options: unknown): options is LookupOptions {
+  if (!isPlainObject(options)) return false;
+  const { levels, within } = options;
+  if (within !== undefined && (typeof within !== 'string' || !CODE_ARG.test(within))) return false;
+  if (levels === undefined) return true;
+  if (!Array.isArray(levels)) return false;
+  for (let i = 0; i < levels.length; i += 1) if (!LEVELS.has(levels[i])) return false;
+  return true;
+}
+
 // True only for options FindAllOptionsSchema accepts unchanged (plain object, valid codes, non-negative
 // integer offsets or a Set); anything else goes through zod, which gives the usual SchemaError.
 function isFindAllOptions(options: unknown): options is FindAllOptions {
-  if (typeof options !== 'object' || options === null) return false;
-  const proto: unknown = Object.getPrototypeOf(options);
-  if (proto !== Object.prototype && proto !== null) return false;
-  const { villageCounties: v, boundaries: b } = options as Record<string, unknown>;
+  if (!isPlainObject(options)) return false;
+  const { villageCounties: v, boundaries: b } = options;
   if (v !== undefined) {
     if (!Array.isArray(v)) return false;
     for (let i = 0; i < v.length; i += 1) {

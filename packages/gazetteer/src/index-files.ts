@@ -98,14 +98,28 @@ export function packVillageShards(shards: readonly { county6: string; bytes: Buf
   return Buffer.concat([Buffer.from(head.buffer), ...shards.map((s) => s.bytes)]);
 }
 
-/** Reads village shards from villages.bin, one county at a time, by the offsets of its county table. */
+// Closes the file a VillageShards kept open once it is garbage collected (tests make many of them).
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * Reads village shards from villages.bin, one county at a time, by the offsets of its county table. The
+ * file stays open (an open per county cost more than the read), which also keeps the shards consistent
+ * with the county table if the index is rebuilt (replaced by rename) while a process runs.
+ */
 export class VillageShards {
   private readonly path: string;
+  private readonly fd: number;
   // county6 -> [byte offset, byte length, village count]
   private readonly offsets = new Map<string, [number, number, number]>();
 
   /**
-   * Opens the county table (the shards themselves are read only per county).
+   * Opens villages.bin and reads its county table (the shards themselves are read only per county).
    * @param dataDir - directory holding the built index
    * @example new VillageShards(DEFAULT_DATA_DIR).has('522633') // true (从江县)
    */
@@ -130,9 +144,12 @@ export class VillageShards {
         const at = (k: number): number => table.readInt32LE(i * 16 + k * 4);
         this.offsets.set(county6, [at(1), at(2), at(3)]);
       }
-    } finally {
+    } catch (error) {
       closeSync(fd);
+      throw error;
     }
+    this.fd = fd;
+    openFiles.register(this, fd);
   }
 
   /**
@@ -174,9 +191,8 @@ export class VillageShards {
     const [offset, length] = entry;
     // Not pooled, so the bytes start 4-byte aligned for the typed-array views.
     const buf = Buffer.allocUnsafeSlow(length);
-    const fd = openSync(this.path, 'r');
     try {
-      if (readSync(fd, buf, 0, length, offset) !== length) throw new RangeError('short read');
+      if (readSync(this.fd, buf, 0, length, offset) !== length) throw new RangeError('short read');
       return new VillageShard(county6, buf, parentCode);
     } catch (error) {
       throw new InputError(
@@ -185,8 +201,6 @@ export class VillageShards {
         `gazetteer.villages: ${this.path} is damaged at county ${county6}; expected a packed shard (run \`pnpm build\`)`,
         { cause: error },
       );
-    } finally {
-      closeSync(fd);
     }
   }
 

@@ -129,8 +129,9 @@ export class VillageShard {
   readonly bloomShift: number;
   private readonly chars: Uint16Array;
   private readonly hashes = new Uint32Array(32);
-  private readonly divisions: (Division | undefined)[] = [];
-  private readonly made: (NameHit | undefined)[] = [];
+  // Sized up front: filled at random indexes, a growing array turned into a slow dictionary.
+  private readonly divisions: (Division | undefined)[];
+  private readonly made: (NameHit | undefined)[];
   private readonly parentCode: (row: number) => string;
   /** Number of the name found by the last successful {@link VillageShard.longestLength}. */
   found = -1;
@@ -156,6 +157,8 @@ export class VillageShard {
     const header = ints(HEADER_INTS);
     const [nVillages = 0, nNames = 0, nHits = 0, nTable = 0, nPrefix = 0, nBloom = 0, nChars = 0] = header;
     this.size = nVillages;
+    this.divisions = new Array<Division | undefined>(nVillages).fill(undefined);
+    this.made = new Array<NameHit | undefined>(nVillages * 4).fill(undefined);
     this.rows = ints(nVillages * 3);
     this.names = ints(nNames * 4);
     this.hits = ints(nHits);
