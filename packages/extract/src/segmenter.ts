@@ -104,13 +104,20 @@ export class JiebaSegmenter implements Segmenter {
    * @example seg.tagWords(['在', '从江县']) // [{ tag: 'p', word: '在' }, { tag: 'ns', word: '从江县' }]
    */
   tagWords(words: readonly string[]): { word: string; tag: string }[] | undefined {
-    let missing: Set<string> | undefined;
-    for (const word of words) if (!this.tagOf.has(word)) (missing ??= new Set()).add(word);
-    if (missing && !this.learn([...missing])) return undefined;
+    const tagOf = this.tagOf;
     const out: { word: string; tag: string }[] = new Array(words.length);
+    let missing: Set<string> | undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      out[i] = { tag: this.tagOf.get(word)!, word }; // the key order of the native objects
+      const tag = tagOf.get(word);
+      if (tag === undefined) (missing ??= new Set()).add(word);
+      else out[i] = { tag, word }; // the key order of the native objects
+    }
+    if (!missing) return out;
+    if (!this.learn([...missing])) return undefined;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      out[i] ??= { tag: tagOf.get(word)!, word };
     }
     return out;
   }

@@ -44,10 +44,23 @@ export function withVillages(
     (x) => ends.has(x.end) && x.hits.some((h) => h.division.level === 'Village'),
   );
   if (!villages.length) return [...first];
-  const out = first.filter(
-    (f) => !villages.some((v) => f.start < v.end && v.start < f.end && v.end - v.start >= f.end - f.start),
-  );
-  const kept = villages.filter((v) => !out.some((f) => f.start < v.end && v.start < f.end));
+  // A first-scan match goes when a village at least as long overlaps it: per offset, the longest village over it.
+  const longest = new Uint16Array(text.length + 1);
+  for (const v of villages) {
+    const n = v.end - v.start;
+    for (let i = v.start; i < v.end; i++) if (longest[i]! < n) longest[i] = n;
+  }
+  const out = first.filter((f) => {
+    for (let i = f.start; i < f.end; i++) if (longest[i]! >= f.end - f.start) return false;
+    return true;
+  });
+  // A village stays unless a first-scan match left standing overlaps it.
+  const taken = new Uint8Array(text.length + 1);
+  for (const f of out) taken.fill(1, f.start, f.end);
+  const kept = villages.filter((v) => {
+    for (let i = v.start; i < v.end; i++) if (taken[i]) return false;
+    return true;
+  });
   return [...out, ...kept].sort((x, y) => x.start - y.start);
 }
 

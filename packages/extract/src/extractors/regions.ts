@@ -83,14 +83,17 @@ const ANCESTOR_SUPPORT: Record<RegionLevel, number> = {
   Village: 0,
 };
 
-const ancestorCache = new WeakMap<GazetteerPort, Map<string, DivisionRef[]>>();
+const ancestorCache = new WeakMap<GazetteerPort, WeakMap<DivisionRef, DivisionRef[]>>();
 
-/** Ancestors of a division, cached per gazetteer (a document asks for the same codes many times). */
+/**
+ * Ancestors of a division, cached per gazetteer and division object (a document asks for the same
+ * divisions many times; the gazetteer hands out one object per division).
+ */
 function cachedAncestors(gazetteer: GazetteerPort, division: DivisionRef): DivisionRef[] {
   let cache = ancestorCache.get(gazetteer);
-  if (!cache) ancestorCache.set(gazetteer, (cache = new Map()));
-  let list = cache.get(division.code);
-  if (!list) cache.set(division.code, (list = ancestorsOf(gazetteer, division)));
+  if (!cache) ancestorCache.set(gazetteer, (cache = new WeakMap()));
+  let list = cache.get(division);
+  if (!list) cache.set(division, (list = ancestorsOf(gazetteer, division)));
   return list;
 }
 
@@ -296,8 +299,9 @@ const LIST_END = /^等(?:地|省|市|县|城市|地区)/;
 
 /** Whether code `a` is an ancestor of code `b` (by the code's structure: 2/4/6/9 significant digits). */
 function isAncestorCode(a: string, b: string): boolean {
-  const sig = a.replace(/0+$/, '');
-  const len = sig.length <= 2 ? 2 : sig.length <= 4 ? 4 : sig.length <= 6 ? 6 : 9;
+  let sig = a.length;
+  while (sig > 0 && a.charCodeAt(sig - 1) === 0x30) sig--; // trailing zeros off
+  const len = sig <= 2 ? 2 : sig <= 4 ? 4 : sig <= 6 ? 6 : 9;
   return a !== b && b.startsWith(a.slice(0, len));
 }
 
@@ -327,14 +331,27 @@ function acceptStems(
     return isWordBoundary(ctx, sentence, c.start) && isWordBoundary(ctx, sentence, c.end);
   };
   const unfit = new Set<Candidate>();
+  // What the text right after a stem says, read once per stem (the loop below asks again after every change).
+  const around = new Map<Candidate, { after: string; verdict: boolean | undefined }>();
+  const textAround = (c: Candidate): { after: string; verdict: boolean | undefined } => {
+    let t = around.get(c);
+    if (!t) {
+      const after = text.slice(c.end, c.end + 12);
+      let verdict: boolean | undefined;
+      // 西湖边, 乌江畔: the stem names a lake, river or mountain here.
+      if (NATURAL_FEATURE.test(after)) verdict = false;
+      // 新华社北京电: a dateline, not a place the report is about.
+      else if (after.startsWith('电') && /[社报台]$/.test(text.slice(Math.max(0, c.start - 1), c.start)))
+        verdict = false;
+      else if (PLACE_FOLLOWER.test(after)) verdict = true;
+      around.set(c, (t = { after, verdict }));
+    }
+    return t;
+  };
   const supported = (c: Candidate): boolean => {
     const d = c.division;
-    const after = text.slice(c.end, c.end + 12);
-    // 西湖边, 乌江畔: the stem names a lake, river or mountain here.
-    if (NATURAL_FEATURE.test(after)) return false;
-    // 新华社北京电: a dateline, not a place the report is about.
-    if (after.startsWith('电') && /[社报台]$/.test(text.slice(Math.max(0, c.start - 1), c.start))) return false;
-    if (PLACE_FOLLOWER.test(after)) return true;
+    const { after, verdict } = textAround(c);
+    if (verdict !== undefined) return verdict;
     const next = text[c.end] === '、' ? byStart.get(c.end + 1) : undefined;
     const prev = text[c.start - 1] === '、' ? byEnd.get(c.start - 1) : undefined;
     if (LEVEL_DEPTH[d.level] >= LEVEL_DEPTH.Township) {
