@@ -57,7 +57,8 @@ function stripSuffix(name: string, suffixes: readonly string[]): string | undefi
  * @example villageCore('同心社区委员会') // { core: '同心社区', bare: false, resident: false }
  */
 export function villageCore(name: string): { core: string; bare: boolean; resident: boolean } {
-  const m = COMMITTEE.exec(name);
+  // Every committee suffix ends in 会; the end-anchored regex would otherwise be tried at each offset.
+  const m = name.endsWith('会') ? COMMITTEE.exec(name) : null;
   if (!m || m.index < 2) return { core: name, bare: false, resident: false };
   const core = name.slice(0, m.index);
   const suffix = m[1] ?? '';

@@ -99,6 +99,25 @@ describe('CompactIndex', () => {
     expect(index.longestLength('台', 0)).toBe(0);
   });
 
+  it('should skip only positions where no name can start', () => {
+    const text = '我们到台江县和黔东南州';
+    expect(index.nextCandidate(text, 0)).toBe(3);
+    expect(index.nextCandidate(text, 4)).toBe(7);
+    expect(index.nextCandidate(text, 8)).toBe(text.length);
+    for (let i = 0; i < text.length; i += 1) {
+      if (index.longestLength(text, i) > 0) expect(index.nextCandidate(text, i)).toBe(i);
+    }
+  });
+
+  it('should remember whether a name has stem candidates only', () => {
+    index.longestLength('台江', 0);
+    const k = index.found;
+    expect(index.stemsOnly(k)).toBe(true);
+    expect(index.stemsOnly(k)).toBe(true);
+    index.longestLength('台江县', 0);
+    expect(index.stemsOnly(index.found)).toBe(false);
+  });
+
   it('should reject a buffer that is not an index', () => {
     expect(() => new CompactIndex(Buffer.alloc(64))).toThrow(RangeError);
   });

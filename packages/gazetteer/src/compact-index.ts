@@ -161,6 +161,7 @@ export class CompactIndex {
   private readonly first = new Uint8Array(0x1_00_00);
   private readonly pairs = new Int32Array(1 << (PAIR_BITS - 5));
   private readonly prefixShift: number;
+  private readonly stems: Uint8Array;
   /** Number of the name found by the last successful {@link CompactIndex.longestLength}. */
   found = -1;
 
@@ -184,6 +185,7 @@ export class CompactIndex {
     if (magic !== MAGIC) throw new RangeError('gazetteer.CompactIndex: not a division index (bad magic number)');
     this.rowCount = nRows;
     this.nameCount = nNames;
+    this.stems = new Uint8Array(nNames);
     this.rows = ints(nRows * 5);
     this.names = ints(nNames * 4);
     this.hits = ints(nHits);
@@ -315,6 +317,27 @@ export class CompactIndex {
   }
 
   /**
+   * Gives the first position from `at` on where a name may start (its first character starts a name
+   * and its two-character prefix passes the Bloom filter), or the text length: a tight loop over the
+   * positions a scan can skip.
+   * @param text - text to scan
+   * @param at - start offset
+   * @example index.nextCandidate('我们到从江县', 0) // 3 (我们 and 到 start no name)
+   */
+  nextCandidate(text: string, at: number): number {
+    const last = text.length - 1;
+    const first = this.first;
+    const pairs = this.pairs;
+    for (let i = at; i < last; i += 1) {
+      const c0 = text.charCodeAt(i);
+      if (first[c0] === 0) continue;
+      const pair = Math.imul(((c0 << 16) | text.charCodeAt(i + 1)) >>> 0, 0x9e_37_79_b1) >>> (32 - PAIR_BITS);
+      if (((pairs[pair >>> 5] ?? 0) & (1 << (pair & 31))) !== 0) return i;
+    }
+    return text.length;
+  }
+
+  /**
    * Gives the packed candidates of a name number (as left in `found` by {@link CompactIndex.longestLength}).
    * @param k - name number
    * @example index.packedOf(index.found) // [row * 8 + kind * 2 + weak, ...]
@@ -329,10 +352,15 @@ export class CompactIndex {
    * @example index.stemsOnly(index.found) // true after finding 台江 alone
    */
   stemsOnly(k: number): boolean {
+    const known = this.stems[k] ?? 0;
+    if (known !== 0) return known === 1;
+    // Worked out once per name (a generic name has hundreds of candidates): 1 stems only, 2 not.
     const start = this.names[k * 4 + 2] ?? 0;
     const end = start + (this.names[k * 4 + 3] ?? 0);
-    for (let i = start; i < end; i += 1) if ((((this.hits[i] ?? 0) >>> 1) & 3) !== 2) return false;
-    return true;
+    let only = true;
+    for (let i = start; i < end && only; i += 1) if ((((this.hits[i] ?? 0) >>> 1) & 3) !== 2) only = false;
+    this.stems[k] = only ? 1 : 2;
+    return only;
   }
 
   private prefixMask(key: number): number {

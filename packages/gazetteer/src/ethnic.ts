@@ -56,6 +56,8 @@ const ONLY_QUALIFIERS = new RegExp(`^(${ETHNIC_ALT})族((?:(?:${ETHNIC_ALT})族)
  * @example splitEthnic('黔东南苗族侗族自治州') // { stem: '黔东南', qualifiers: '苗族侗族', suffix: '州' }
  */
 export function splitEthnic(name: string): { stem: string; qualifiers: string; suffix: string } | undefined {
+  // Every form below needs 族 (a qualifier, 民族) or 自治: most names have neither, skip the three regexes.
+  if (!name.includes('族') && !name.includes('自治')) return undefined;
   const only = ONLY_QUALIFIERS.exec(name);
   if (only) {
     // 东乡族自治县 → 东乡县; 鄂温克族自治旗 → 鄂温克旗: the group name is the place name here.

@@ -244,6 +244,11 @@ export class Gazetteer {
     const names = new Int32Array(villages.length);
     let i = 0;
     while (i < text.length) {
+      // Without village shards, positions where no name can start are skipped in one tight loop.
+      if (villages.length === 0) {
+        i = index.nextCandidate(text, i);
+        if (i >= text.length) break;
+      }
       const eagerLength = index.longestLength(text, i);
       const k = index.found;
       let length = eagerLength;
