@@ -20,13 +20,99 @@ describe('EmbeddedStore', () => {
     else process.env.FUPIN_DATA = savedEnv;
   });
 
-  it('should persist to graph.json in the data directory and load it in a new instance', async () => {
+  it('should persist to the journal and, once compacted, to graph.json, and load both in a new instance', async () => {
     const first = new EmbeddedStore({ dataDir });
     await first.write(fixtureBatchA());
-    const file = JSON.parse(await readFile(join(dataDir, 'graph.json'), 'utf8'));
-    expect(file).toMatchObject({ format: 'fupin-graph', version: 1 });
+    expect(await readdir(dataDir)).toEqual(['graph.json.journal']);
+    expect((await new EmbeddedStore({ dataDir }).exportBatch())).toEqual(await first.exportBatch());
+    await first.compact();
+    expect(await readdir(dataDir)).toEqual(['graph.json']);
+    const [header] = (await readFile(join(dataDir, 'graph.json'), 'utf8')).split('\n');
+    expect(JSON.parse(header!)).toMatchObject({ format: 'fupin-graph', version: 2, generation: 1 });
     const second = new EmbeddedStore({ dataDir });
-    expect((await second.stats()).nodes).toBe((await first.stats()).nodes);
+    expect(await second.exportBatch()).toEqual(await first.exportBatch());
+    await second.write(fixtureBatchB());
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.journal']);
+    expect(await new EmbeddedStore({ dataDir }).exportBatch()).toEqual(await second.exportBatch());
+  });
+
+  it('should give back every evidence sentence and mention surface after a reload', async () => {
+    const store = new EmbeddedStore({ dataDir, journalLimitBytes: 0 });
+    await store.write(fixtureBatchA());
+    await store.write(fixtureBatchB());
+    const written = await store.exportBatch();
+    const reloaded = await new EmbeddedStore({ dataDir }).exportBatch();
+    expect(reloaded).toEqual(written);
+    const sentences = reloaded.relations.flatMap((relation) => relation.evidence.map((e) => e.sentence));
+    expect(sentences.every((sentence) => sentence.length > 0)).toBe(true);
+  });
+
+  it('should load a graph.json of the previous format (one JSON object, version 1)', async () => {
+    const batch = fixtureBatchA();
+    await writeFile(join(dataDir, 'graph.json'), JSON.stringify({ format: 'fupin-graph', version: 1, ...batch }));
+    const store = new EmbeddedStore({ dataDir });
+    expect((await store.exportBatch()).entities).toHaveLength(batch.entities.length);
+    await store.write(fixtureBatchB());
+    await store.compact();
+    const fresh = new EmbeddedStore({ dataDir });
+    expect(await fresh.exportBatch()).toEqual(await store.exportBatch());
+  });
+
+  it('should replay only what another instance appended since its last look', async () => {
+    const writer = new EmbeddedStore({ dataDir });
+    const reader = new EmbeddedStore({ dataDir });
+    await writer.write(fixtureBatchA());
+    const before = await reader.stats();
+    await writer.write(fixtureBatchB());
+    const after = await reader.stats();
+    expect(after.documents).toBe(before.documents + 1);
+    expect(await reader.exportBatch()).toEqual(await writer.exportBatch());
+    await writer.removeDocument(fixtureBatchA().documents[0]!.id);
+    expect((await reader.stats()).documents).toBe(1);
+  });
+
+  it('should ignore a torn last journal line and cut it off before the next write', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    const journal = join(dataDir, 'graph.json.journal');
+    const whole = await readFile(journal, 'utf8');
+    await writeFile(journal, `${whole}{"write":{"documents":[{"id":"doc:`); // a kill mid-append
+    const next = new EmbeddedStore({ dataDir });
+    expect((await next.stats()).documents).toBe(1);
+    await next.write(fixtureBatchB());
+    expect((await new EmbeddedStore({ dataDir }).stats()).documents).toBe(2);
+    expect((await readFile(journal, 'utf8')).startsWith(whole)).toBe(true);
+  });
+
+  it('should ignore a journal that a newer snapshot already holds (a crash before it was dropped)', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    const journal = join(dataDir, 'graph.json.journal');
+    const old = await readFile(journal, 'utf8');
+    await store.removeDocument(fixtureBatchA().documents[0]!.id);
+    await store.compact();
+    await writeFile(journal, old); // generation 0 beside a generation-1 snapshot
+    expect((await new EmbeddedStore({ dataDir }).stats()).documents).toBe(0);
+  });
+
+  it('should report a corrupt journal line as STORE_CORRUPT naming the journal', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    const journal = join(dataDir, 'graph.json.journal');
+    await writeFile(journal, `${await readFile(journal, 'utf8')}{"write":{"nodes":[]}}\n`);
+    const failure = await new EmbeddedStore({ dataDir }).stats().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'STORE_CORRUPT' });
+    expect((failure as Error).message).toContain(journal);
+  });
+
+  it('should report a snapshot cut short as STORE_CORRUPT', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    await store.compact();
+    const path = join(dataDir, 'graph.json');
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    await writeFile(path, `${lines.slice(0, 2).join('\n')}\n`);
+    await expect(new EmbeddedStore({ dataDir }).stats()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
   });
 
   it('should take the data directory from FUPIN_DATA when no option is given', () => {
@@ -50,10 +136,12 @@ describe('EmbeddedStore', () => {
   });
 
   it('should leave no temporary file behind after saving', async () => {
-    const store = new EmbeddedStore({ dataDir });
+    const store = new EmbeddedStore({ dataDir, journalLimitBytes: 0 });
     await store.write(fixtureBatchA());
     await store.write(fixtureBatchB());
-    expect((await readdir(dataDir)).sort()).toEqual(['graph.json']);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.journal']);
+    await store.compact();
+    expect(await readdir(dataDir)).toEqual(['graph.json']);
   });
 
   it('should report a corrupt file as STORE_CORRUPT naming it, and never overwrite it', async () => {

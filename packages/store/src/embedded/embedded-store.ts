@@ -1,17 +1,19 @@
 /**
  * EmbeddedStore
  *
- * The default store: the whole graph in memory (graphology), persisted to one JSON file under the data
- * directory (`--data DIR`, `FUPIN_DATA`, default `./.fupin`). It needs no server, so `fupin ingest`
- * and `fupin query` work on any machine at once. The file is loaded lazily on the first call and
- * re-read whenever another process has saved it since; each write takes the directory's lock, merges
- * into the freshest state and saves atomically, so two processes never lose each other's work.
+ * The default store: the whole graph in memory (graphology), persisted under the data directory
+ * (`--data DIR`, `FUPIN_DATA`, default `./.fupin`) as a snapshot (`graph.json`, graph-file.ts) plus a
+ * journal of the writes since (`graph.json.journal`, graph-journal.ts). It needs no server, so
+ * `fupin ingest` and `fupin query` work on any machine at once. The graph is loaded lazily on the first
+ * call; when another process has written since, only the journal lines it appended are replayed (all is
+ * re-read when it wrote a new snapshot). Each write takes the directory's lock, merges into the freshest
+ * state and appends one fsynced journal line — cost in proportion to the batch — and when the journal
+ * has grown past the snapshot, a new snapshot is streamed out and the journal dropped.
  */
 import { resolve, join } from 'node:path';
 import {
   GraphBatchSchema,
   QueryError,
-  emptyBatch,
   parseOrThrow,
   type Document,
   type EntityType,
@@ -39,8 +41,19 @@ import {
   normaliseForSearch,
   type RankedHit,
 } from '../query/canonical.js';
-import { fileStamp, loadGraphFile, saveGraphFile, withWriteLock, type FileStamp } from './graph-file.js';
+import { fileStamp, readSnapshot, withWriteLock, writeSnapshot, type FileStamp } from './graph-file.js';
+import {
+  appendJournal,
+  corruptEntry,
+  dropJournal,
+  journalPath,
+  readJournal,
+  writeEntry,
+  type JournalEntry,
+  type JournalPosition,
+} from './graph-journal.js';
 import { GraphModel } from './graph-model.js';
+import { decodeBatch, encodeBatch } from './stored-batch.js';
 import {
   childrenOf,
   codeIndex,
@@ -64,7 +77,15 @@ export interface EmbeddedStoreOptions {
   fileName?: string;
   /** How long a write waits for another process's lock before STORE_LOCKED; default 5000 ms. */
   lockWaitMs?: number;
+  /**
+   * A new snapshot is written when the journal exceeds both this many bytes and the snapshot's size;
+   * default 64 MB (0: after every write).
+   */
+  journalLimitBytes?: number;
 }
+
+/** Default of `journalLimitBytes`. */
+export const JOURNAL_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Resolves the data directory: the option, else `FUPIN_DATA`, else `./.fupin`.
@@ -85,14 +106,25 @@ export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   /** Absolute path of the graph file. */
   readonly path: string;
+  /** Absolute path of the journal of writes since the snapshot. */
+  readonly journalPath: string;
   private readonly lockWaitMs: number;
+  private readonly journalLimitBytes: number;
   private model: GraphModel | null = null;
-  private stamp: FileStamp | null = null;
+  /** The snapshot the model was loaded from, its generation, and how far the journal was replayed. */
+  private loaded: {
+    snapshot: FileStamp | null;
+    generation: number;
+    journal: JournalPosition;
+    journalStamp: FileStamp | null;
+  } | null = null;
   private index: { version: number; names: NameIndex; codes: Map<string, string[]> } | null = null;
 
   constructor(options: EmbeddedStoreOptions = {}) {
     this.path = join(resolveDataDir(options.dataDir), options.fileName ?? 'graph.json');
+    this.journalPath = journalPath(this.path);
     this.lockWaitMs = options.lockWaitMs ?? 5000;
+    this.journalLimitBytes = options.journalLimitBytes ?? JOURNAL_LIMIT_BYTES;
   }
 
   /** Nothing to create up front: the file is read on first use and written on first write. */
@@ -100,7 +132,19 @@ export class EmbeddedStore implements GraphStore {
 
   async close(): Promise<void> {
     this.model = null;
+    this.loaded = null;
     this.index = null;
+  }
+
+  /**
+   * Folds the journal into a new snapshot now (a smaller, faster-loading store; backups copy one file).
+   * @example await store.compact() // .fupin/graph.json holds everything, no graph.json.journal
+   */
+  async compact(): Promise<void> {
+    await withWriteLock(this.path, this.lockWaitMs, async () => {
+      const model = await this.current();
+      if (this.loaded!.journal.validBytes > 0) await this.snapshot(model);
+    });
   }
 
   async documentHashes(): Promise<Map<string, string>> {
@@ -111,18 +155,24 @@ export class EmbeddedStore implements GraphStore {
   async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
     const valid = parseOrThrow(GraphBatchSchema, batch, 'store.write');
     const keep = new Set(valid.documents.map((document) => document.id));
+    const replace = (options.replaceDocuments ?? []).filter((id) => !keep.has(id));
     return this.mutate((model) => {
+      // Encoded against the state before the write: that is the state a replay decodes it against.
+      const entry = writeEntry(
+        encodeBatch(valid, (id) => model.textOf(id)),
+        replace,
+      );
       const summary = model.write(valid);
-      for (const id of options.replaceDocuments ?? []) if (!keep.has(id)) model.removeDocument(id);
-      return summary;
+      for (const id of replace) model.removeDocument(id);
+      return { result: summary, entry };
     });
   }
 
   async removeDocument(documentId: string): Promise<void> {
-    await this.mutate(
-      (model) => model.removeDocument(documentId),
-      (changed) => changed,
-    );
+    await this.mutate((model) => ({
+      result: undefined,
+      entry: model.removeDocument(documentId) ? { remove: documentId } : null,
+    }));
   }
 
   async document(documentId: string): Promise<Document | null> {
@@ -203,33 +253,93 @@ export class EmbeddedStore implements GraphStore {
     return canonicalBatch((await this.current()).toBatch());
   }
 
-  /** The model, loaded on first use and reloaded when another process saved the file since. */
+  /** The model, loaded on first use and brought up to date when another process wrote since. */
   private async current(): Promise<GraphModel> {
-    const stamp = await fileStamp(this.path);
-    if (this.model && sameStamp(stamp, this.stamp)) return this.model;
-    const batch = stamp ? await loadGraphFile(this.path) : null;
-    this.model = GraphModel.fromBatch(batch ?? emptyBatch());
-    this.stamp = stamp;
-    this.index = null;
-    return this.model;
+    const snapshot = await fileStamp(this.path);
+    const loaded = this.loaded;
+    if (this.model && loaded && sameStamp(snapshot, loaded.snapshot)) {
+      const journal = await fileStamp(this.journalPath);
+      if (sameStamp(journal, loaded.journalStamp)) return this.model;
+      if (loaded.journal.current && journal && journal.ino === loaded.journalStamp?.ino) {
+        // Another process appended to the same journal: replay only its lines.
+        const model = this.model;
+        try {
+          loaded.journal = await this.replay(model, loaded.generation, loaded.journal.validBytes);
+        } catch (error) {
+          this.forget();
+          throw error;
+        }
+        loaded.journalStamp = journal;
+        this.index = null;
+        return model;
+      }
+    }
+    const model = new GraphModel();
+    this.forget();
+    const journalStamp = await fileStamp(this.journalPath);
+    const info = await readSnapshot(this.path, (id) => model.textOf(id), (batch) => model.write(batch));
+    const generation = info?.generation ?? 0;
+    const journal = await this.replay(model, generation, 0);
+    this.model = model;
+    this.loaded = { snapshot, generation, journal, journalStamp };
+    return model;
   }
 
-  /** Applies a change under the lock to the freshest state and saves it (unless `save` says nothing changed). */
-  private async mutate<T>(change: (model: GraphModel) => T, save: (result: T) => boolean = () => true): Promise<T> {
+  /** Applies journal entries from byte `from` to the model. */
+  private async replay(model: GraphModel, generation: number, from: number): Promise<JournalPosition> {
+    return readJournal(this.journalPath, generation, from, (entry) => {
+      if ('remove' in entry) {
+        model.removeDocument(entry.remove);
+        return;
+      }
+      const batch = decodeBatch(entry.write, (id) => model.textOf(id));
+      if (typeof batch === 'string') throw corruptEntry(this.journalPath, `inconsistent: ${batch}`);
+      model.write(batch);
+      for (const id of entry.replace ?? []) model.removeDocument(id);
+    });
+  }
+
+  /**
+   * Applies a change under the lock to the freshest state and journals it (unless it changed nothing);
+   * writes a new snapshot when the journal has outgrown the old one.
+   */
+  private async mutate<T>(change: (model: GraphModel) => { result: T; entry: JournalEntry | null }): Promise<T> {
     return withWriteLock(this.path, this.lockWaitMs, async () => {
       const model = await this.current();
+      const loaded = this.loaded!;
       try {
-        const result = change(model);
-        if (!save(result)) return result;
-        await saveGraphFile(this.path, model.toBatch());
-        this.stamp = await fileStamp(this.path);
+        const { result, entry } = change(model);
+        if (!entry) return result;
+        loaded.journal = await appendJournal(this.journalPath, loaded.generation, loaded.journal, [entry]);
+        loaded.journalStamp = await fileStamp(this.journalPath);
+        const snapshotBytes = loaded.snapshot?.size ?? 0;
+        if (loaded.journal.validBytes > Math.max(this.journalLimitBytes, snapshotBytes)) await this.snapshot(model);
         return result;
       } catch (error) {
-        // Whatever failed, the file holds the last good state: forget the in-memory one.
-        this.model = null;
+        // Whatever failed, the files hold the last good state: forget the in-memory one.
+        this.forget();
         throw error;
       }
     });
+  }
+
+  /** Streams the model out as the next snapshot generation and drops the journal it folds in (under the lock). */
+  private async snapshot(model: GraphModel): Promise<void> {
+    const generation = (this.loaded?.generation ?? 0) + 1;
+    await writeSnapshot(this.path, generation, model.storedBatches());
+    await dropJournal(this.journalPath);
+    this.loaded = {
+      snapshot: await fileStamp(this.path),
+      generation,
+      journal: { validBytes: 0, current: false },
+      journalStamp: null,
+    };
+  }
+
+  private forget(): void {
+    this.model = null;
+    this.loaded = null;
+    this.index = null;
   }
 
   private async existing(id: string, method: string): Promise<GraphModel> {
@@ -255,5 +365,5 @@ export class EmbeddedStore implements GraphStore {
 }
 
 function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
-  return a === b || (a !== null && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size);
+  return a === b || (a !== null && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino);
 }

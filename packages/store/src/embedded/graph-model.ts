@@ -18,7 +18,11 @@ import {
   type RelationType,
 } from '@fupin/graph-schema';
 import type { WriteSummary } from '../graph-store.js';
-import { mentionKey, mergeEntity, mergeProperties, unionEvidence } from '../query/canonical.js';
+import { mergeEntity, mergeProperties, unionEvidence } from '../query/canonical.js';
+import { encodeEvidence, encodeMentions, sliceMatches, type StoredBatch } from './stored-batch.js';
+
+/** Items per snapshot line: small enough to stream, large enough to keep lines few. */
+const LINE_ITEMS = { documents: 64, entities: 2000, relations: 1000, mentionDocuments: 64 };
 
 /** Attributes of a relation edge (endpoints and id are the edge's own). */
 export interface RelationAttributes {
@@ -34,8 +38,10 @@ export type EntityGraph = MultiDirectedGraph<Entity, RelationAttributes>;
 export class GraphModel {
   readonly graph: EntityGraph = new MultiDirectedGraph<Entity, RelationAttributes>();
   readonly documents = new Map<string, Document>();
-  /** Mentions by document id, then by mention key. */
+  /** Mentions by document id, then by span and entity (`start|end|entityId`). */
   readonly mentionsByDocument = new Map<string, Map<string, Mention>>();
+  /** One string instance per id and extractor name, shared by every row that repeats it. */
+  private readonly interned = new Map<string, string>();
   /** For each entity, how many mentions each document has of it. */
   readonly mentionCounts = new Map<string, Map<string, number>>();
   /** Bumped on every change, so derived indexes know when to rebuild. */
@@ -59,7 +65,7 @@ export class GraphModel {
    */
   write(batch: GraphBatch): WriteSummary {
     this.checkReferences(batch);
-    for (const document of batch.documents) this.documents.set(document.id, document);
+    for (const document of batch.documents) this.documents.set(this.intern(document.id), document);
     for (const entity of batch.entities) {
       if (this.graph.hasNode(entity.id)) {
         this.graph.replaceNodeAttributes(entity.id, mergeEntity(this.graph.getNodeAttributes(entity.id), entity));
@@ -72,13 +78,13 @@ export class GraphModel {
         const stored = this.graph.getEdgeAttributes(relation.id);
         this.graph.replaceEdgeAttributes(relation.id, {
           type: relation.type,
-          evidence: unionEvidence(stored.evidence, relation.evidence),
+          evidence: unionEvidence(stored.evidence, this.compactEvidence(relation.evidence)),
           properties: mergeProperties(stored.properties, relation.properties),
         });
       } else {
         this.graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, {
           type: relation.type,
-          evidence: unionEvidence([], relation.evidence),
+          evidence: unionEvidence([], this.compactEvidence(relation.evidence)),
           properties: { ...relation.properties },
         });
       }
@@ -150,6 +156,39 @@ export class GraphModel {
     return { documents: [...this.documents.values()], entities, relations, mentions };
   }
 
+  /** The stored text of a document, if any (what evidence sentences and mention surfaces are sliced from). */
+  textOf(documentId: string): string | undefined {
+    return this.documents.get(documentId)?.text;
+  }
+
+  /**
+   * The whole model as stored batches of one kind of item each, in the order a load must apply them
+   * (documents, entities, relations, mentions): what a snapshot holds, one line per batch.
+   */
+  *storedBatches(): Generator<StoredBatch> {
+    const textOf = (id: string): string | undefined => this.textOf(id);
+    yield* chunked(this.documents.values(), LINE_ITEMS.documents, (documents) => ({ documents }));
+    yield* chunked(this.graph.nodeEntries(), LINE_ITEMS.entities, (nodes) => ({
+      entities: nodes.map((node) => node.attributes),
+    }));
+    yield* chunked(this.graph.edgeEntries(), LINE_ITEMS.relations, (edges) => ({
+      relations: edges.map(({ edge, attributes, source, target }) => ({
+        id: edge,
+        type: attributes.type,
+        source,
+        target,
+        evidence: encodeEvidence(attributes.evidence, textOf),
+        properties: attributes.properties,
+      })),
+    }));
+    yield* chunked(this.mentionsByDocument.values(), LINE_ITEMS.mentionDocuments, (groups) => ({
+      mentions: encodeMentions(
+        groups.flatMap((byKey) => [...byKey.values()]),
+        textOf,
+      ),
+    }));
+  }
+
   /** Number of mentions (spans) stored. */
   mentionTotal(): number {
     let total = 0;
@@ -157,21 +196,60 @@ export class GraphModel {
     return total;
   }
 
-  private addMention(mention: Mention): void {
-    let byKey = this.mentionsByDocument.get(mention.documentId);
+  private addMention(incoming: Mention): void {
+    const documentId = this.intern(incoming.documentId);
+    let byKey = this.mentionsByDocument.get(documentId);
     if (!byKey) {
       byKey = new Map();
-      this.mentionsByDocument.set(mention.documentId, byKey);
+      this.mentionsByDocument.set(documentId, byKey);
     }
-    const key = mentionKey(mention);
+    // The document is implied by the map, so the key leaves it out (same identity as mentionKey).
+    const key = `${incoming.start}|${incoming.end}|${incoming.entityId}`;
     if (byKey.has(key)) return;
+    const entityId = this.intern(incoming.entityId);
+    const mention: Mention = {
+      entityId,
+      documentId,
+      surface: this.sliced(documentId, incoming.start, incoming.end, incoming.surface),
+      start: incoming.start,
+      end: incoming.end,
+    };
     byKey.set(key, mention);
-    let counts = this.mentionCounts.get(mention.entityId);
+    let counts = this.mentionCounts.get(entityId);
     if (!counts) {
       counts = new Map();
-      this.mentionCounts.set(mention.entityId, counts);
+      this.mentionCounts.set(entityId, counts);
     }
-    counts.set(mention.documentId, (counts.get(mention.documentId) ?? 0) + 1);
+    counts.set(documentId, (counts.get(documentId) ?? 0) + 1);
+  }
+
+  /** Evidence rows sharing their id strings and, where the text gives it back, their sentence with the text. */
+  private compactEvidence(evidence: readonly Evidence[]): Evidence[] {
+    return evidence.map((item) => {
+      const documentId = this.intern(item.documentId);
+      return {
+        documentId,
+        sentence: this.sliced(documentId, item.start, item.end, item.sentence),
+        start: item.start,
+        end: item.end,
+        extractor: this.intern(item.extractor),
+      };
+    });
+  }
+
+  /** `text`, or the equal slice of the document's text (V8 keeps a slice as a view, not a copy). */
+  private sliced(documentId: string, start: number, end: number, text: string): string {
+    const documentText = this.documents.get(documentId)?.text;
+    return documentText !== undefined && sliceMatches(documentText, start, end, text)
+      ? documentText.slice(start, end)
+      : text;
+  }
+
+  private intern(value: string): string {
+    const known = this.interned.get(value);
+    if (known !== undefined) return known;
+    this.interned.set(value, value);
+    return value;
   }
 
   private checkReferences(batch: GraphBatch): void {
@@ -203,4 +281,17 @@ export class GraphModel {
       }
     }
   }
+}
+
+/** Yields `make(items)` for every `size` consecutive items. */
+function* chunked<T, R>(items: Iterable<T>, size: number, make: (items: T[]) => R): Generator<R> {
+  let chunk: T[] = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield make(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield make(chunk);
 }
