@@ -189,26 +189,36 @@ export async function readLines(
   from: number,
   onLine: (line: string, lineNo: number, endOffset: number) => void,
 ): Promise<{ validBytes: number; complete: boolean }> {
-  let carry: Buffer | null = null;
-  let offset = from; // file offset of carry's first byte (or of the next chunk)
+  // Bytes of a line not yet ended, kept as the chunks they came in (one concat when the line ends).
+  let carry: Buffer[] = [];
+  let offset = from; // file offset of the first carried byte (or of the next chunk)
   let lineNo = 0;
   try {
     for await (const chunk of createReadStream(path, { start: from, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      const buffer: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
       let start = 0;
-      for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, start)) {
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
         lineNo++;
-        onLine(buffer.toString('utf8', start, nl), lineNo, offset + nl + 1);
+        let line: string;
+        if (carry.length > 0) {
+          carry.push(chunk.subarray(start, nl));
+          const whole = Buffer.concat(carry);
+          carry = [];
+          line = whole.toString('utf8');
+          offset += whole.length + 1;
+        } else {
+          line = chunk.toString('utf8', start, nl);
+          offset += nl - start + 1;
+        }
+        onLine(line, lineNo, offset);
         start = nl + 1;
       }
-      offset += start;
-      carry = start < buffer.length ? buffer.subarray(start) : null;
+      if (start < chunk.length) carry.push(chunk.subarray(start));
     }
   } catch (error) {
     if (error instanceof StoreError) throw error;
     throw unavailable(path, error);
   }
-  return { validBytes: offset, complete: carry === null };
+  return { validBytes: offset, complete: carry.length === 0 };
 }
 
 /** JSON of one line, or STORE_CORRUPT naming the file and line. */

@@ -19,7 +19,8 @@ import {
 } from '@fupin/graph-schema';
 import type { WriteSummary } from '../graph-store.js';
 import { mergeEntity, mergeProperties, unionEvidence } from '../query/canonical.js';
-import { encodeEvidence, encodeMentions, sliceMatches, type StoredBatch } from './stored-batch.js';
+import { DocumentMentions, mentionSpanKey } from './document-mentions.js';
+import { encodeEvidence, sliceMatches, type StoredBatch } from './stored-batch.js';
 
 /** Items per snapshot line: small enough to stream, large enough to keep lines few. */
 const LINE_ITEMS = { documents: 64, entities: 2000, relations: 1000, mentionDocuments: 64 };
@@ -38,8 +39,8 @@ export type EntityGraph = MultiDirectedGraph<Entity, RelationAttributes>;
 export class GraphModel {
   readonly graph: EntityGraph = new MultiDirectedGraph<Entity, RelationAttributes>();
   readonly documents = new Map<string, Document>();
-  /** Mentions by document id, then by span and entity (`start|end|entityId`). */
-  readonly mentionsByDocument = new Map<string, Map<string, Mention>>();
+  /** Mentions by document id. */
+  readonly mentionsByDocument = new Map<string, DocumentMentions>();
   /** One string instance per id and extractor name, shared by every row that repeats it. */
   private readonly interned = new Map<string, string>();
   /** For each entity, how many mentions each document has of it. */
@@ -65,7 +66,13 @@ export class GraphModel {
    */
   write(batch: GraphBatch): WriteSummary {
     this.checkReferences(batch);
-    for (const document of batch.documents) this.documents.set(this.intern(document.id), document);
+    for (const document of batch.documents) {
+      const id = this.intern(document.id);
+      const old = this.documents.get(id);
+      // Surfaces are sliced from the text: keep them as strings if the text changes.
+      if (old && old.text !== document.text) this.mentionsByDocument.get(id)?.freezeSurfaces(old.text);
+      this.documents.set(id, document);
+    }
     for (const entity of batch.entities) {
       if (this.graph.hasNode(entity.id)) {
         this.graph.replaceNodeAttributes(entity.id, mergeEntity(this.graph.getNodeAttributes(entity.id), entity));
@@ -89,7 +96,8 @@ export class GraphModel {
         });
       }
     }
-    for (const mention of batch.mentions) this.addMention(mention);
+    const seen = new Map<string, Set<string>>();
+    for (const mention of batch.mentions) this.addMention(mention, seen);
     this.version++;
     return {
       documents: batch.documents.length,
@@ -110,11 +118,11 @@ export class GraphModel {
     const touched = new Set<string>();
     const mentions = this.mentionsByDocument.get(documentId);
     if (mentions) {
-      for (const mention of mentions.values()) {
-        touched.add(mention.entityId);
-        const counts = this.mentionCounts.get(mention.entityId);
+      for (const entityId of mentions.entities()) {
+        touched.add(entityId);
+        const counts = this.mentionCounts.get(entityId);
         counts?.delete(documentId);
-        if (counts && counts.size === 0) this.mentionCounts.delete(mention.entityId);
+        if (counts && counts.size === 0) this.mentionCounts.delete(entityId);
       }
       this.mentionsByDocument.delete(documentId);
     }
@@ -152,7 +160,9 @@ export class GraphModel {
       properties: attributes.properties,
     }));
     const mentions: Mention[] = [];
-    for (const byKey of this.mentionsByDocument.values()) mentions.push(...byKey.values());
+    for (const [documentId, table] of this.mentionsByDocument) {
+      for (const mention of table.rows(documentId, this.textOf(documentId))) mentions.push(mention);
+    }
     return { documents: [...this.documents.values()], entities, relations, mentions };
   }
 
@@ -181,40 +191,45 @@ export class GraphModel {
         properties: attributes.properties,
       })),
     }));
-    yield* chunked(this.mentionsByDocument.values(), LINE_ITEMS.mentionDocuments, (groups) => ({
-      mentions: encodeMentions(
-        groups.flatMap((byKey) => [...byKey.values()]),
-        textOf,
-      ),
+    yield* chunked(this.mentionsByDocument.entries(), LINE_ITEMS.mentionDocuments, (groups) => ({
+      mentions: groups.map(([documentId, table]) => [documentId, table.stored()] as [string, ReturnType<DocumentMentions['stored']>]),
     }));
   }
 
   /** Number of mentions (spans) stored. */
   mentionTotal(): number {
     let total = 0;
-    for (const byKey of this.mentionsByDocument.values()) total += byKey.size;
+    for (const table of this.mentionsByDocument.values()) total += table.size;
     return total;
   }
 
-  private addMention(incoming: Mention): void {
+  /**
+   * Adds a mention unless its document already has it (same span and entity).
+   * @param seen - identity keys per document, built on first use within one write and then dropped
+   */
+  private addMention(incoming: Mention, seen: Map<string, Set<string>>): void {
     const documentId = this.intern(incoming.documentId);
-    let byKey = this.mentionsByDocument.get(documentId);
-    if (!byKey) {
-      byKey = new Map();
-      this.mentionsByDocument.set(documentId, byKey);
+    let table = this.mentionsByDocument.get(documentId);
+    if (!table) {
+      table = new DocumentMentions();
+      this.mentionsByDocument.set(documentId, table);
     }
-    // The document is implied by the map, so the key leaves it out (same identity as mentionKey).
-    const key = `${incoming.start}|${incoming.end}|${incoming.entityId}`;
-    if (byKey.has(key)) return;
+    let keys = seen.get(documentId);
+    if (!keys) {
+      keys = table.keys();
+      seen.set(documentId, keys);
+    }
+    const key = mentionSpanKey(incoming.start, incoming.end, incoming.entityId);
+    if (keys.has(key)) return;
+    keys.add(key);
     const entityId = this.intern(incoming.entityId);
-    const mention: Mention = {
+    const text = this.documents.get(documentId)?.text;
+    table.add(
       entityId,
-      documentId,
-      surface: this.sliced(documentId, incoming.start, incoming.end, incoming.surface),
-      start: incoming.start,
-      end: incoming.end,
-    };
-    byKey.set(key, mention);
+      incoming.start,
+      incoming.end,
+      sliceMatches(text, incoming.start, incoming.end, incoming.surface) ? undefined : incoming.surface,
+    );
     let counts = this.mentionCounts.get(entityId);
     if (!counts) {
       counts = new Map();
