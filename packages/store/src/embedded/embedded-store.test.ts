@@ -47,6 +47,18 @@ describe('EmbeddedStore', () => {
     expect(sentences.every((sentence) => sentence.length > 0)).toBe(true);
   });
 
+  it('should keep evidence sentences and mention surfaces when a document is written again without its text', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    const before = await store.exportBatch();
+    const { text: _text, ...bare } = fixtureBatchA().documents[0]!;
+    await store.write({ documents: [bare], entities: [], relations: [], mentions: [] });
+    const after = await new EmbeddedStore({ dataDir }).exportBatch();
+    expect(after.relations).toEqual(before.relations);
+    expect(after.mentions).toEqual(before.mentions);
+    expect(after.documents[0]!.text).toBeUndefined();
+  });
+
   it('should load a graph.json of the previous format (one JSON object, version 1)', async () => {
     const batch = fixtureBatchA();
     await writeFile(join(dataDir, 'graph.json'), JSON.stringify({ format: 'fupin-graph', version: 1, ...batch }));

@@ -18,9 +18,18 @@ import {
   type RelationType,
 } from '@fupin/graph-schema';
 import type { WriteSummary } from '../graph-store.js';
-import { mergeEntity, mergeProperties, unionEvidence } from '../query/canonical.js';
+import { mergeEntity, mergeProperties } from '../query/canonical.js';
 import { DocumentMentions, mentionSpanKey } from './document-mentions.js';
-import { encodeEvidence, sliceMatches, type StoredBatch } from './stored-batch.js';
+import {
+  citesDocument,
+  evidenceOf,
+  freezeSentences,
+  storedEvidence,
+  unionEvidenceRows,
+  withoutDocument,
+  type EvidenceRows,
+} from './evidence-rows.js';
+import { sliceMatches, type StoredBatch } from './stored-batch.js';
 
 /** Items per snapshot line: small enough to stream, large enough to keep lines few. */
 const LINE_ITEMS = { documents: 64, entities: 2000, relations: 1000, mentionDocuments: 64 };
@@ -28,7 +37,8 @@ const LINE_ITEMS = { documents: 64, entities: 2000, relations: 1000, mentionDocu
 /** Attributes of a relation edge (endpoints and id are the edge's own). */
 export interface RelationAttributes {
   type: RelationType;
-  evidence: Evidence[];
+  /** Evidence in compact rows (evidence-rows.ts); `evidenceOf` gives the Evidence objects. */
+  evidence: EvidenceRows;
   properties: Record<string, number>;
 }
 
@@ -70,7 +80,10 @@ export class GraphModel {
       const id = this.intern(document.id);
       const old = this.documents.get(id);
       // Surfaces are sliced from the text: keep them as strings if the text changes.
-      if (old && old.text !== document.text) this.mentionsByDocument.get(id)?.freezeSurfaces(old.text);
+      if (old && old.text !== document.text) {
+        this.mentionsByDocument.get(id)?.freezeSurfaces(old.text);
+        this.graph.forEachEdge((_edge, attributes) => freezeSentences(attributes.evidence, id, old.text));
+      }
       this.documents.set(id, document);
     }
     for (const entity of batch.entities) {
@@ -85,13 +98,13 @@ export class GraphModel {
         const stored = this.graph.getEdgeAttributes(relation.id);
         this.graph.replaceEdgeAttributes(relation.id, {
           type: relation.type,
-          evidence: unionEvidence(stored.evidence, this.compactEvidence(relation.evidence)),
+          evidence: this.unionEvidence(stored.evidence, relation.evidence),
           properties: mergeProperties(stored.properties, relation.properties),
         });
       } else {
         this.graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, {
           type: relation.type,
-          evidence: unionEvidence([], this.compactEvidence(relation.evidence)),
+          evidence: this.unionEvidence([], relation.evidence),
           properties: { ...relation.properties },
         });
       }
@@ -128,8 +141,8 @@ export class GraphModel {
     }
     const dropped: string[] = [];
     this.graph.forEachEdge((edge, attributes, source, target) => {
-      if (!attributes.evidence.some((item) => item.documentId === documentId)) return;
-      const evidence = attributes.evidence.filter((item) => item.documentId !== documentId);
+      if (!citesDocument(attributes.evidence, documentId)) return;
+      const evidence = withoutDocument(attributes.evidence, documentId);
       if (evidence.length === 0) {
         dropped.push(edge);
         touched.add(source);
@@ -151,12 +164,13 @@ export class GraphModel {
   /** Every stored item as one GraphBatch (what the file holds and `export --format json` prints). */
   toBatch(): GraphBatch {
     const entities = this.graph.mapNodes((_id, attributes) => attributes);
+    const textOf = (id: string): string | undefined => this.textOf(id);
     const relations = this.graph.mapEdges((id, attributes, source, target) => ({
       id,
       type: attributes.type,
       source,
       target,
-      evidence: attributes.evidence,
+      evidence: evidenceOf(attributes.evidence, textOf),
       properties: attributes.properties,
     }));
     const mentions: Mention[] = [];
@@ -176,7 +190,6 @@ export class GraphModel {
    * (documents, entities, relations, mentions): what a snapshot holds, one line per batch.
    */
   *storedBatches(): Generator<StoredBatch> {
-    const textOf = (id: string): string | undefined => this.textOf(id);
     yield* chunked(this.documents.values(), LINE_ITEMS.documents, (documents) => ({ documents }));
     yield* chunked(this.graph.nodeEntries(), LINE_ITEMS.entities, (nodes) => ({
       entities: nodes.map((node) => node.attributes),
@@ -187,7 +200,7 @@ export class GraphModel {
         type: attributes.type,
         source,
         target,
-        evidence: encodeEvidence(attributes.evidence, textOf),
+        evidence: storedEvidence(attributes.evidence),
         properties: attributes.properties,
       })),
     }));
@@ -238,26 +251,13 @@ export class GraphModel {
     counts.set(documentId, (counts.get(documentId) ?? 0) + 1);
   }
 
-  /** Evidence rows sharing their id strings and, where the text gives it back, their sentence with the text. */
-  private compactEvidence(evidence: readonly Evidence[]): Evidence[] {
-    return evidence.map((item) => {
-      const documentId = this.intern(item.documentId);
-      return {
-        documentId,
-        sentence: this.sliced(documentId, item.start, item.end, item.sentence),
-        start: item.start,
-        end: item.end,
-        extractor: this.intern(item.extractor),
-      };
-    });
-  }
-
-  /** `text`, or the equal slice of the document's text (V8 keeps a slice as a view, not a copy). */
-  private sliced(documentId: string, start: number, end: number, text: string): string {
-    const documentText = this.documents.get(documentId)?.text;
-    return documentText !== undefined && sliceMatches(documentText, start, end, text)
-      ? documentText.slice(start, end)
-      : text;
+  private unionEvidence(rows: EvidenceRows, incoming: readonly Evidence[]): EvidenceRows {
+    return unionEvidenceRows(
+      rows,
+      incoming,
+      (id) => this.textOf(id),
+      (value) => this.intern(value),
+    );
   }
 
   private intern(value: string): string {

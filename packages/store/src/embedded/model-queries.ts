@@ -36,6 +36,7 @@ import {
   compareSummaries,
   compareText,
 } from '../query/canonical.js';
+import { evidenceCount, evidenceOf } from './evidence-rows.js';
 import type { GraphModel } from './graph-model.js';
 
 /**
@@ -65,7 +66,7 @@ export function relationViewOf(model: GraphModel, edge: string): RelationView {
     type: attributes.type,
     source: summaryOf(model, model.graph.source(edge)),
     target: summaryOf(model, model.graph.target(edge)),
-    evidence: [...attributes.evidence].sort(compareEvidence),
+    evidence: evidenceOf(attributes.evidence, (id) => model.textOf(id)).sort(compareEvidence),
     properties: { ...attributes.properties },
   };
 }
@@ -188,7 +189,7 @@ export function inducedEdges(
         type: attributes.type,
         source: node,
         target,
-        evidenceCount: attributes.evidence.length,
+        evidenceCount: evidenceCount(attributes.evidence),
         properties: { ...attributes.properties },
       });
     }
