@@ -109,6 +109,48 @@ export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
   return out;
 }
 
+/** Offsets of a tagged text's tokens, for constant-time lookups in the walk of findSuffixNames. */
+interface TokenIndex {
+  /** Index of the non-empty token holding character i, or -1. */
+  holding: Int32Array;
+  /** Index of the first token starting at offset i, or -1. */
+  firstStarting: Int32Array;
+  /** 1 where a token ends at offset i. */
+  ends: Uint8Array;
+}
+const tokenIndexes = new WeakMap<readonly Token[], TokenIndex>();
+
+function indexTokens(tokens: readonly Token[]): TokenIndex {
+  let index = tokenIndexes.get(tokens);
+  if (!index) {
+    const size = (tokens.at(-1)?.end ?? 0) + 1;
+    index = {
+      holding: new Int32Array(size).fill(-1),
+      firstStarting: new Int32Array(size).fill(-1),
+      ends: new Uint8Array(size),
+    };
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      for (let c = t.start; c < t.end; c++) index.holding[c] = k;
+      if (index.firstStarting[t.start] === -1) index.firstStarting[t.start] = k;
+      index.ends[t.end] = 1;
+    }
+    tokenIndexes.set(tokens, index);
+  }
+  return index;
+}
+
+/** The first token with start < offset <= end (the one holding the character before offset), or -1. */
+function holdingBefore(index: TokenIndex, offset: number): number {
+  return offset >= 1 ? (index.holding[offset - 1] ?? -1) : -1;
+}
+
+/** The token that is one character long and starts at offset, if any. */
+function oneCharWordAt(tokens: readonly Token[], index: TokenIndex, offset: number): Token | undefined {
+  const t = tokens[index.holding[offset] ?? -1];
+  return t && t.start === offset && t.end === offset + 1 ? t : undefined;
+}
+
 /**
  * Finds names that end in one of `rule.suffixes`, with a left edge at the nearest boundary word
  * and enough proper (non-generic) characters to be a name rather than a common noun.
@@ -135,19 +177,19 @@ export function findSuffixNames(
   re.lastIndex = 0;
   if (!found) return [];
   const tokens = tagWithOffsets(segmenter, text);
-  const ends = new Set(tokens.map((t) => t.end));
+  const at = indexTokens(tokens);
   const hits: NameHit[] = [];
   for (const m of found) {
     const suffixStart = m.index;
     const end = suffixStart + m[0].length;
     // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
     const next = text.slice(end, end + 2);
-    if (!ends.has(end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    if (at.ends[end] !== 1 && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
     let start = suffixStart;
     let chained = false;
     let knownBody = false;
     // jieba often keeps the suffix inside a word (供电局, 林业大学): walk from the word holding the head's last char
-    for (let i = tokens.findIndex((t) => t.start < suffixStart && suffixStart <= t.end); i >= 0; i--) {
+    for (let i = holdingBefore(at, suffixStart); i >= 0; i--) {
       const t = tokens[i];
       if (!t || suffixStart - t.start > rule.maxHead) break;
       const part = text.slice(t.start, Math.min(t.end, suffixStart));
@@ -194,22 +236,19 @@ export function findSuffixNames(
     const atPlace = (): boolean => places.some(([a]) => a === start);
     while (start < suffixStart && !atPlace() && LEADING_VERBS.test(text.slice(start, start + 2))) start += 2;
     // a function word only when jieba cut it as a word of its own (将|台堡 is not 将台堡)
-    const ownWord = (at: number): boolean => tokens.some((t) => t.start === at && t.end === at + 1);
+    const ownWord = (from: number): boolean => oneCharWordAt(tokens, at, from) !== undefined;
     while (start < suffixStart && !atPlace() && FUNCTION_WORDS.has(text[start] ?? '') && ownWord(start)) start += 1;
     // 经劳务工作站推荐: a one-character preposition jieba keeps as a word of its own
-    while (
-      start < suffixStart &&
-      tokens.some((t) => t.start === start && t.end === start + 1 && LEADING_PREPOSITIONS.has(t.word))
-    )
-      start += 1;
+    while (start < suffixStart && LEADING_PREPOSITIONS.has(oneCharWordAt(tokens, at, start)?.word ?? '')) start += 1;
     if (start >= suffixStart) continue;
     // a one-character suffix follows a noun (林业站, 扶贫办), never an adverb or particle (即可办)
-    const lastHead = tokens.find((t) => t.start < suffixStart && suffixStart <= t.end);
+    const lastHead = tokens[holdingBefore(at, suffixStart)];
     // 卫健局, 发改局, 住建局: two one-character words abbreviate two fields, whatever jieba tags them
     const abbreviation =
       lastHead?.word.length === 1 &&
       lastHead.start - 1 >= start &&
-      tokens.some((t) => t.end === lastHead.start && t.word.length === 1);
+      tokens[holdingBefore(at, lastHead.start)]?.end === lastHead.start &&
+      tokens[holdingBefore(at, lastHead.start)]?.word.length === 1;
     if (
       m[0].length === 1 &&
       lastHead &&
@@ -224,7 +263,7 @@ export function findSuffixNames(
     const placeOnly = places.some(([a, b]) => a === start && b === suffixStart);
     if (placeOnly && m[0].length === 1) continue;
     // 县人民医院, 从江县政务中心: a place or level word first, then at least two characters of name
-    const firstToken = tokens.find((t) => t.start === start);
+    const firstToken = tokens[at.firstStarting[start] ?? -1];
     const placeLead =
       places.find(([a]) => a === start)?.[1] ??
       (firstToken?.tag === 'ns' && firstToken.end < suffixStart ? firstToken.end : undefined) ??

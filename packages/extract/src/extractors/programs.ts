@@ -22,7 +22,7 @@ import {
   GENERIC_PROGRAM_HEADS,
   REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
-import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
+import { matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A program found in one sentence, offsets local to the sentence.
@@ -355,29 +355,39 @@ function pairCooperationPrograms(text: string): ProgramHit[] {
  * @example findPrograms(seg, '从江县创新实施“稻鱼鸭共生”模式') // [{ name: '稻鱼鸭共生', via: 'quote', … }]
  */
 export function findPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
+  return programsOfRules(segmenter, text, ALL_RULES);
+}
+
+// The rules of findPrograms as bits, so that a sentence runs only the rules whose trigger it holds.
+const QUOTE = 1;
+const PAIR = 2;
+const NATIONAL = 4;
+const SUFFIX = 8;
+const PLUS = 16;
+const ALL_RULES = QUOTE | PAIR | NATIONAL | SUFFIX | PLUS;
+
+/** findPrograms restricted to some rules (a rule left out must find nothing in the text). */
+function programsOfRules(segmenter: TokenCutter, text: string, rules: number): ProgramHit[] {
   const accepted: ProgramHit[] = [];
   const overlaps = (h: ProgramHit) => accepted.some((a) => h.start < a.end && a.start < h.end);
-  for (const h of quotedPrograms(text)) accepted.push(h);
+  if (rules & QUOTE) for (const h of quotedPrograms(text)) accepted.push(h);
   // a pair needs 协作, a chain a +: skip their character-class scans when the literal is absent
-  if (text.includes('协作')) for (const h of pairCooperationPrograms(text)) if (!overlaps(h)) accepted.push(h);
-  for (const h of nationalPrograms(text)) if (!overlaps(h)) accepted.push(h);
-  for (const h of suffixPrograms(segmenter, text)) if (!overlaps(h)) accepted.push(h);
-  if (text.includes('+')) for (const h of plusChainPrograms(text)) if (!overlaps(h)) accepted.push(h);
+  if (rules & PAIR && text.includes('协作'))
+    for (const h of pairCooperationPrograms(text)) if (!overlaps(h)) accepted.push(h);
+  if (rules & NATIONAL) for (const h of nationalPrograms(text)) if (!overlaps(h)) accepted.push(h);
+  if (rules & SUFFIX) for (const h of suffixPrograms(segmenter, text)) if (!overlaps(h)) accepted.push(h);
+  if (rules & PLUS && text.includes('+')) for (const h of plusChainPrograms(text)) if (!overlaps(h)) accepted.push(h);
   return accepted.sort((a, b) => a.start - b.start);
 }
 
-// What every program match holds: an opening quote, 协作 (a province pair), a national name, a suffix or a +
-const PROGRAM_TRIGGER = literalAlternation([
-  '“',
-  '‘',
-  '「',
-  '『',
-  '"',
-  '+',
-  '协作',
-  ...nationalCanonical.keys(),
-  ...PROGRAM_NAME_SUFFIXES,
-]);
+// What a match of each rule holds: an opening quote, 协作 (a province pair), a national name, a suffix, a +
+const RULE_TRIGGERS: readonly [number, RegExp][] = [
+  [QUOTE, /[“‘「『"]/g],
+  [PAIR, /协作/g],
+  [NATIONAL, nationalRe],
+  [SUFFIX, suffixRe],
+  [PLUS, /\+/g],
+];
 
 /**
  * Entity extractor for Program mentions, sentence by sentence.
@@ -387,9 +397,13 @@ export const programExtractor: EntityExtractor = {
   name: 'programs',
   extract(ctx: DocContext): EntityMention[] {
     const out: EntityMention[] = [];
-    for (const index of sentencesMatching(ctx, PROGRAM_TRIGGER)) {
+    // one scan of the whole text per rule; each sentence runs the rules whose trigger it holds
+    const rules = new Uint8Array(ctx.sentences.length);
+    for (const [rule, trigger] of RULE_TRIGGERS) for (const i of sentencesMatching(ctx, trigger)) rules[i]! |= rule;
+    for (let index = 0; index < rules.length; index++) {
+      if (!rules[index]) continue;
       const s = ctx.sentences[index]!;
-      for (const h of findPrograms(ctx.segmenter, s.text)) {
+      for (const h of programsOfRules(ctx.segmenter, s.text, rules[index]!)) {
         out.push({
           type: 'Program',
           name: h.name,
