@@ -15,7 +15,7 @@ import { CompactIndex } from './compact-index.js';
 import { VillageShard } from './village-shard.js';
 
 /** Version of the files' layout; scripts/build-index.mjs writes it to meta.json and the loader checks it. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /**
  * Tells whether a data directory holds a complete index of the current format.

@@ -26,7 +26,12 @@ export interface ShardVillage {
   parent: number;
 }
 
-const tableSize = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(4, n * 2)));
+// Hash tables filled up to 70 %: a scan probes them only after the Bloom filter passed, and a smaller
+// shard is a shorter read when a county is first used.
+const tableSize = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(4, Math.ceil(n / 0.7))));
+// A name is two ints: offset * 64 + length, first hit * 2048 + hit count.
+const LEN_BITS = 6;
+const COUNT_BITS = 11;
 
 /**
  * Packs one county's villages (in the order they are to be listed) with their names: the official name
@@ -62,13 +67,19 @@ export function buildVillageShard(villages: readonly ShardVillage[]): Buffer {
   const names = [...byName.keys()];
   const number = new Map(names.map((name, k) => [name, k]));
   villages.forEach((v, i) => rows.set([v.suffix, number.get(v.name) ?? -1, v.parent], i * 3));
-  const nameInts = new Int32Array(names.length * 4);
+  const nameInts = new Int32Array(names.length * 2);
   const hits: number[] = [];
   const table = new Int32Array(tableSize(names.length));
   const prefixes = new Map<number, number>();
   names.forEach((name, k) => {
     const entry = byName.get(name) ?? { off: 0, hits: [] };
-    nameInts.set([entry.off, name.length, hits.length, entry.hits.length], k * 4);
+    if (name.length >= 1 << LEN_BITS || entry.hits.length >= 1 << COUNT_BITS || hits.length >= 1 << 20) {
+      throw new RangeError(`gazetteer.buildVillageShard: ${name} does not fit the packed name table`);
+    }
+    nameInts.set(
+      [entry.off * (1 << LEN_BITS) + name.length, hits.length * (1 << COUNT_BITS) + entry.hits.length],
+      k * 2,
+    );
     hits.push(...entry.hits);
     let slot = fnv1a(name) & (table.length - 1);
     while (table[slot] !== 0) slot = (slot + 1) & (table.length - 1);
@@ -160,7 +171,7 @@ export class VillageShard {
     this.divisions = new Array<Division | undefined>(nVillages).fill(undefined);
     this.made = new Array<NameHit | undefined>(nVillages * 4).fill(undefined);
     this.rows = ints(nVillages * 3);
-    this.names = ints(nNames * 4);
+    this.names = ints(nNames * 2);
     this.hits = ints(nHits);
     this.table = ints(nTable);
     this.prefixKeys = new Uint32Array(ab, at, nPrefix);
@@ -196,7 +207,7 @@ export class VillageShard {
     const k = this.rows[i * 3 + 1] ?? 0;
     const division: Division = {
       code,
-      name: this.text(this.names[k * 4] ?? 0, this.names[k * 4 + 1] ?? 0),
+      name: this.text(this.nameOffset(k), this.nameLength(k)),
       level: 'Village',
     };
     const parent = this.rows[i * 3 + 2] ?? -1;
@@ -244,7 +255,7 @@ export class VillageShard {
       const entry = this.table[slot] ?? 0;
       if (entry === 0) return [];
       const k = entry - 1;
-      if (this.names[k * 4 + 1] === name.length && this.equals(this.names[k * 4] ?? 0, name, 0, name.length)) {
+      if (this.nameLength(k) === name.length && this.equals(this.nameOffset(k), name, 0, name.length)) {
         return this.hitsOf(k);
       }
       slot = (slot + 1) & n;
@@ -278,7 +289,7 @@ export class VillageShard {
         const entry = this.table[slot] ?? 0;
         if (entry === 0) break;
         const k = entry - 1;
-        if (this.names[k * 4 + 1] === len && this.equals(this.names[k * 4] ?? 0, text, at, at + len)) {
+        if (this.nameLength(k) === len && this.equals(this.nameOffset(k), text, at, at + len)) {
           this.found = k;
           return len;
         }
@@ -294,8 +305,8 @@ export class VillageShard {
    * @example shard.stemsOnly(shard.found) // true for 白枝坪 alone
    */
   stemsOnly(k: number): boolean {
-    const start = this.names[k * 4 + 2] ?? 0;
-    const end = start + (this.names[k * 4 + 3] ?? 0);
+    const start = this.firstHit(k);
+    const end = start + this.hitCount(k);
     for (let i = start; i < end; i += 1) if (((this.hits[i] ?? 0) & 3) !== KIND_STEM) return false;
     return true;
   }
@@ -306,8 +317,8 @@ export class VillageShard {
    * @example shard.hitsOf(shard.found)
    */
   hitsOf(k: number): NameHit[] {
-    const start = this.names[k * 4 + 2] ?? 0;
-    const n = this.names[k * 4 + 3] ?? 0;
+    const start = this.firstHit(k);
+    const n = this.hitCount(k);
     const out = new Array<NameHit>(n);
     for (let i = 0; i < n; i += 1) out[i] = this.hit(this.hits[start + i] ?? 0);
     return out;
@@ -324,6 +335,22 @@ export class VillageShard {
         : { division, aliasKind: kind === 0 ? 'official' : 'short' };
     this.made[packed] = hit;
     return hit;
+  }
+
+  private nameOffset(k: number): number {
+    return (this.names[k * 2] ?? 0) >>> LEN_BITS;
+  }
+
+  private nameLength(k: number): number {
+    return (this.names[k * 2] ?? 0) & ((1 << LEN_BITS) - 1);
+  }
+
+  private firstHit(k: number): number {
+    return (this.names[k * 2 + 1] ?? 0) >>> COUNT_BITS;
+  }
+
+  private hitCount(k: number): number {
+    return (this.names[k * 2 + 1] ?? 0) & ((1 << COUNT_BITS) - 1);
   }
 
   private prefixMask(key: number): number {
