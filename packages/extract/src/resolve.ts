@@ -10,7 +10,8 @@
  */
 import { entityId, isRegionType, type Entity, type GraphBatch, type Relation } from '@fupin/graph-schema';
 import { shortForms } from '@fupin/gazetteer';
-import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from './region-names.js';
+import { divisionAncestors, divisionByCode } from './division-memo.js';
+import { canonicalDivisionName, LEVEL_DEPTH } from './region-names.js';
 import type { EntityMention, EntityRef, GazetteerPort } from './types.js';
 
 /**
@@ -136,12 +137,12 @@ export function resolveMentions(
   for (const e of ordered) {
     out.push(e);
     if (!gazetteer || !e.code || !isRegionType(e.type) || LEVEL_DEPTH[e.type] > LEVEL_DEPTH.Township) continue;
-    const self = gazetteer.byCode(e.code) ?? gazetteer.byCode(e.code.replace(/0+$/, ''));
+    const self = divisionByCode(gazetteer, e.code) ?? divisionByCode(gazetteer, e.code.replace(/0+$/, ''));
     if (!self) continue;
-    for (const a of ancestorsOf(gazetteer, self)) {
+    for (const a of divisionAncestors(gazetteer, self)) {
       const code = code12(a.code);
       if (entities.has(entityId(a.level, a.name, code))) continue;
-      const parent = ancestorsOf(gazetteer, a)[0];
+      const parent = divisionAncestors(gazetteer, a)[0];
       const anc = create({
         type: a.level,
         name: canonicalDivisionName(a.name),

@@ -9,7 +9,8 @@
  * names the province but not the prefecture in between.
  */
 import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
-import { ancestorsOf, canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
+import { divisionAncestors, divisionByCode } from '../division-memo.js';
+import { canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
 import { RegionIndex } from './region-index.js';
 import type {
   DivisionRef,
@@ -20,6 +21,10 @@ import type {
   RelationExtractor,
   RelationMention,
 } from '../types.js';
+
+const NO_SENTENCES: ReadonlySet<number> = new Set();
+/** Clause breaks inside a sentence: ，；：,;: (char codes). */
+const CLAUSE_BREAKS: ReadonlySet<number> = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)));
 
 const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
 
@@ -33,22 +38,20 @@ const refOf = (m: { type: EntityRef['type']; name: string; code?: string | undef
  */
 export function locatedIn(ctx: DocContext): RelationMention[] {
   const out = new Map<string, RelationMention>();
-  const named = new Map<string, EntityMention[]>(); // code or type:name → mentions
+  // code or type:name → its mentions in document order (the map's order: first mentions' order)
+  const named = new Map<string, { all: EntityMention[]; sentences?: Set<number> }>();
   const keyOf = (m: { type: string; name: string; code?: string | undefined }): string =>
     m.code ? code12(m.code) : `${m.type}:${m.name}`;
-  const keys = ctx.mentions.map(keyOf);
-  for (let i = 0; i < keys.length; i++) {
-    const m = ctx.mentions[i]!;
-    const k = keys[i]!;
-    const list = named.get(k);
-    if (list) list.push(m);
-    else named.set(k, [m]);
+  for (const m of ctx.mentions) {
+    const k = keyOf(m);
+    const group = named.get(k);
+    if (group) group.all.push(m);
+    else named.set(k, { all: [m] });
   }
-  const sentenceSets = new Map<string, Set<number>>();
-  const sentencesOf = (k: string): Set<number> => {
-    let set = sentenceSets.get(k);
-    if (!set) sentenceSets.set(k, (set = new Set((named.get(k) ?? []).map((m) => m.sentence))));
-    return set;
+  const sentencesOf = (k: string): ReadonlySet<number> => {
+    const group = named.get(k);
+    if (!group) return NO_SENTENCES;
+    return (group.sentences ??= new Set(group.all.map((m) => m.sentence)));
   };
   const ix = new RegionIndex(ctx);
 
@@ -67,13 +70,9 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
   };
 
   const gaz = ctx.gazetteer;
-  const seen = new Set<string>();
-  for (let i = 0; i < keys.length; i++) {
-    const m = ctx.mentions[i]!;
-    const k = keys[i]!;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const first = named.get(k)![0]!.sentence;
+  for (const { all } of named.values()) {
+    const m = all[0]!;
+    const first = m.sentence;
     if (isRegionType(m.type) && m.code && gaz) {
       const ancestors = ancestorChain(gaz, m.code);
       if (!ancestors) continue;
@@ -112,7 +111,6 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     // A company, body or site: its own parent, else the place a sentence sets it in (在某镇，某安置点…),
     // else the deepest region any of its mentions holds or its name opens with, else (a site) the
     // region the report is about.
-    const all = named.get(k)!;
     const own = all.find((x) => x.parent || x.parentCode);
     let parent = own ? parentRef(ctx, ix, own) : undefined;
     let sentence = own?.sentence ?? m.sentence;
@@ -156,19 +154,25 @@ function divisionRef(d: DivisionRef): EntityRef {
   return { type: d.level, name: canonicalDivisionName(d.name), code: code12(d.code) };
 }
 
-const chainCache = new WeakMap<GazetteerPort, Map<string, { chain: DivisionRef[]; refs: EntityRef[] } | null>>();
+const chainCache = new WeakMap<
+  GazetteerPort,
+  Map<string, { chain: readonly DivisionRef[]; refs: EntityRef[] } | null>
+>();
 
 /**
  * The ancestors of a coded division (nearest first) and their EntityRefs, from the gazetteer once per
  * code and process: divisions do not change, and most reports name the same few counties again and again.
  */
-function ancestorChain(gaz: GazetteerPort, code: string): { chain: DivisionRef[]; refs: EntityRef[] } | null {
+function ancestorChain(
+  gaz: GazetteerPort,
+  code: string,
+): { chain: readonly DivisionRef[]; refs: EntityRef[] } | null {
   let perGazetteer = chainCache.get(gaz);
   if (!perGazetteer) chainCache.set(gaz, (perGazetteer = new Map()));
   let found = perGazetteer.get(code);
   if (found === undefined) {
-    const self = gaz.byCode(code) ?? gaz.byCode(code.replace(/0+$/, ''));
-    const chain = self ? ancestorsOf(gaz, self) : [];
+    const self = divisionByCode(gaz, code) ?? divisionByCode(gaz, code.replace(/0+$/, ''));
+    const chain = self ? divisionAncestors(gaz, self) : [];
     found = self ? { chain, refs: chain.map(divisionRef) } : null;
     perGazetteer.set(code, found);
   }
@@ -181,7 +185,7 @@ function parentRef(ctx: DocContext, ix: RegionIndex, m: EntityMention): EntityRe
   const named = byCode ? ix.firstWithCode(byCode) : ix.firstNamed(m.parent);
   if (named) return refOf(named);
   if (byCode && ctx.gazetteer) {
-    const d = ctx.gazetteer.byCode(byCode) ?? ctx.gazetteer.byCode(byCode.replace(/0+$/, ''));
+    const d = divisionByCode(ctx.gazetteer, byCode) ?? divisionByCode(ctx.gazetteer, byCode.replace(/0+$/, ''));
     if (d) return divisionRef(d);
   }
   return undefined;
@@ -231,9 +235,9 @@ function locativeMention(
   if (!sentence) return undefined;
   // The mention's clause and the one before it.
   let clauseStart = m.start;
-  while (clauseStart > sentence.start && !/[，；：,;:]/.test(text[clauseStart - 1]!)) clauseStart--;
+  while (clauseStart > sentence.start && !CLAUSE_BREAKS.has(text.charCodeAt(clauseStart - 1))) clauseStart--;
   let prevStart = clauseStart - 1;
-  while (prevStart > sentence.start && !/[，；：,;:]/.test(text[prevStart - 1]!)) prevStart--;
+  while (prevStart > sentence.start && !CLAUSE_BREAKS.has(text.charCodeAt(prevStart - 1))) prevStart--;
   const before = ix.inSentence(m.sentence).filter(
     (r) => r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
   );
@@ -272,9 +276,11 @@ function locativeMention(
     if (deepest) return deepest;
   }
   // A clause 在某镇， before it sets its sites and bodies there (在某镇，某区投入资金建设某产业园).
-  const lead = text.slice(sentence.start, m.start);
+  // (the pattern needs a 在 before the mention: most sentences have none, and skip the scan)
+  const zai = m.start > sentence.start ? text.lastIndexOf('在', m.start - 1) : -1;
+  const lead = zai >= sentence.start ? text.slice(sentence.start, m.start) : '';
   let opening: RegExpExecArray | undefined;
-  for (const x of lead.matchAll(/(?:^|[，,；;：:])在([^，,；;：:]{2,20})[，,]/g)) opening = x;
+  if (lead) for (const x of lead.matchAll(/(?:^|[，,；;：:])在([^，,；;：:]{2,20})[，,]/g)) opening = x;
   if (opening) {
     const end = sentence.start + opening.index + opening[0].length - 1;
     const chain = ix.inSentence(m.sentence).filter((r) => r.end === end);

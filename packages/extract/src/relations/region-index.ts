@@ -32,6 +32,9 @@ export class RegionIndex {
   private firstAtStart?: Map<number, EntityMention>;
   /** Stem → first mention of each (name, type) with that stem, township level or deeper. */
   private byStem?: Map<string, EntityMention[]>;
+  /** Shortest and longest region name and stem (prefix lookups try only those lengths). */
+  private nameLengths = { min: Infinity, max: -1 };
+  private stemLengths = { min: Infinity, max: -1 };
   private readonly perSentence = new Map<number, EntityMention[]>();
 
   /**
@@ -40,7 +43,12 @@ export class RegionIndex {
    * @example new RegionIndex(ctx).regions.length // 2 for 从江县加榜乡
    */
   constructor(private readonly ctx: DocContext) {
-    for (const m of ctx.mentions) if (isRegionType(m.type)) this.regions.push(m);
+    for (const m of ctx.mentions) {
+      if (!isRegionType(m.type)) continue;
+      this.regions.push(m);
+      if (m.name.length < this.nameLengths.min) this.nameLengths.min = m.name.length;
+      if (m.name.length > this.nameLengths.max) this.nameLengths.max = m.name.length;
+    }
   }
 
   private firstBy<K>(key: (m: EntityMention) => K | undefined): Map<K, EntityMention> {
@@ -65,6 +73,8 @@ export class RegionIndex {
       const list = byStem.get(stem);
       if (list) list.push(m);
       else byStem.set(stem, [m]);
+      if (stem.length < this.stemLengths.min) this.stemLengths.min = stem.length;
+      if (stem.length > this.stemLengths.max) this.stemLengths.max = stem.length;
     }
     return byStem;
   }
@@ -143,7 +153,8 @@ export class RegionIndex {
    */
   longestNamePrefixOf(name: string): EntityMention | undefined {
     this.firstByName ??= this.firstBy((m) => m.name);
-    for (let len = name.length - 1; len >= 0; len--) {
+    const { min, max } = this.nameLengths;
+    for (let len = Math.min(name.length - 1, max); len >= min; len--) {
       const r = this.firstByName.get(name.slice(0, len));
       if (r) return r;
     }
@@ -159,7 +170,8 @@ export class RegionIndex {
   stemCandidates(rest: string): EntityMention[] {
     const found: EntityMention[] = [];
     this.byStem ??= this.stems();
-    for (let len = 2; len < rest.length - 1; len++) {
+    const { min, max } = this.stemLengths;
+    for (let len = Math.max(2, min); len < rest.length - 1 && len <= max; len++) {
       const list = this.byStem.get(rest.slice(0, len));
       if (list) found.push(...list);
     }
