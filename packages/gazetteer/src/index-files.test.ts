@@ -62,6 +62,8 @@ describe('VillageShards', () => {
     const shards = new VillageShards(dataDir());
     expect(shards.has('522636')).toBe(true);
     expect(shards.villageCount('522636')).toBe(2);
+    expect(shards.has('52263x')).toBe(false);
+    expect(shards.has('522633')).toBe(false);
     expect(shards.countiesWithPrefix('52')).toEqual(['522636']);
     expect(shards.shard('522636', () => '522636000000')?.village(1)).toEqual({
       code: '522636101002',

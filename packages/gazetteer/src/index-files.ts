@@ -15,7 +15,7 @@ import { CompactIndex } from './compact-index.js';
 import { VillageShard } from './village-shard.js';
 
 /** Version of the files' layout; scripts/build-index.mjs writes it to meta.json and the loader checks it. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 /**
  * Tells whether a data directory holds a complete index of the current format.
@@ -115,8 +115,9 @@ const openFiles = new FinalizationRegistry<number>((fd) => {
 export class VillageShards {
   private readonly path: string;
   private readonly fd: number;
-  // county6 -> [byte offset, byte length, village count]
-  private readonly offsets = new Map<string, [number, number, number]>();
+  // Per county in code order: six-digit code as a number, byte offset, byte length, village count. Kept
+  // as read (binary search), since parsing 2,978 entries into a Map cost more than the whole index load.
+  private readonly table: Int32Array;
 
   /**
    * Opens villages.bin and reads its county table (the shards themselves are read only per county).
@@ -137,13 +138,15 @@ export class VillageShards {
           `gazetteer.load: ${this.path} is damaged; expected packed village shards (run \`pnpm build\`)`,
         );
       }
-      const table = Buffer.alloc(count * 16);
-      readSync(fd, table, 0, table.length, 8);
-      for (let i = 0; i < count; i += 1) {
-        const county6 = String(table.readInt32LE(i * 16)).padStart(6, '0');
-        const at = (k: number): number => table.readInt32LE(i * 16 + k * 4);
-        this.offsets.set(county6, [at(1), at(2), at(3)]);
+      const table = Buffer.alloc(count * 16); // not pooled: 4-byte aligned
+      if (readSync(fd, table, 0, table.length, 8) !== table.length) {
+        throw new InputError(
+          'INPUT_UNREADABLE',
+          this.path,
+          `gazetteer.load: ${this.path} is truncated; expected a table of ${count} counties (run \`pnpm build\`)`,
+        );
       }
+      this.table = new Int32Array(table.buffer, table.byteOffset, count * 4);
     } catch (error) {
       closeSync(fd);
       throw error;
@@ -158,7 +161,7 @@ export class VillageShards {
    * @example shards.has('522633') // true
    */
   has(county6: string): boolean {
-    return this.offsets.has(county6);
+    return this.entry(county6) >= 0;
   }
 
   /**
@@ -167,7 +170,12 @@ export class VillageShards {
    * @example shards.countiesWithPrefix('5226') // counties of 黔东南州
    */
   countiesWithPrefix(prefix: string): string[] {
-    return [...this.offsets.keys()].filter((c) => c.startsWith(prefix));
+    const out: string[] = [];
+    for (let i = 0; i < this.table.length; i += 4) {
+      const county6 = String(this.table[i]).padStart(6, '0');
+      if (county6.startsWith(prefix)) out.push(county6);
+    }
+    return out;
   }
 
   /**
@@ -176,7 +184,8 @@ export class VillageShards {
    * @example shards.villageCount('522633') // villages of 从江县
    */
   villageCount(county6: string): number {
-    return this.offsets.get(county6)?.[2] ?? 0;
+    const i = this.entry(county6);
+    return i < 0 ? 0 : (this.table[i * 4 + 3] ?? 0);
   }
 
   /**
@@ -186,9 +195,10 @@ export class VillageShards {
    * @example shards.shard('522633', (row) => index.code(row))?.get('岜沙村')
    */
   shard(county6: string, parentCode: (row: number) => string): VillageShard | undefined {
-    const entry = this.offsets.get(county6);
-    if (!entry) return undefined;
-    const [offset, length] = entry;
+    const i = this.entry(county6);
+    if (i < 0) return undefined;
+    const offset = this.table[i * 4 + 1] ?? 0;
+    const length = this.table[i * 4 + 2] ?? 0;
     // Not pooled, so the bytes start 4-byte aligned for the typed-array views.
     const buf = Buffer.allocUnsafeSlow(length);
     try {
@@ -202,6 +212,22 @@ export class VillageShards {
         { cause: error },
       );
     }
+  }
+
+  // Entry number of a county in the table (binary search), or -1.
+  private entry(county6: string): number {
+    if (!/^\d{6}$/u.test(county6)) return -1;
+    const key = Number(county6);
+    let a = 0;
+    let b = this.table.length / 4 - 1;
+    while (a <= b) {
+      const mid = (a + b) >>> 1;
+      const k = this.table[mid * 4] ?? 0;
+      if (k === key) return mid;
+      if (k < key) a = mid + 1;
+      else b = mid - 1;
+    }
+    return -1;
   }
 
   /**
