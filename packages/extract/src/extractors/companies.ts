@@ -111,43 +111,56 @@ export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
 
 /** Offsets of a tagged text's tokens, for constant-time lookups in the walk of findSuffixNames. */
 interface TokenIndex {
-  /** Index of the non-empty token holding character i, or -1. */
+  /** 1 + index of the non-empty token holding character i (0: none). */
   holding: Int32Array;
-  /** Index of the first token starting at offset i, or -1. */
-  firstStarting: Int32Array;
-  /** 1 where a token ends at offset i. */
-  ends: Uint8Array;
+  /** Whether a token is empty (jieba gives none; then the lookups scan the tokens). */
+  hasEmpty: boolean;
 }
 const tokenIndexes = new WeakMap<readonly Token[], TokenIndex>();
 
 function indexTokens(tokens: readonly Token[]): TokenIndex {
   let index = tokenIndexes.get(tokens);
   if (!index) {
-    const size = (tokens.at(-1)?.end ?? 0) + 1;
-    index = {
-      holding: new Int32Array(size).fill(-1),
-      firstStarting: new Int32Array(size).fill(-1),
-      ends: new Uint8Array(size),
-    };
+    const holding = new Int32Array((tokens.at(-1)?.end ?? 0) + 1);
+    let hasEmpty = false;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
-      for (let c = t.start; c < t.end; c++) index.holding[c] = k;
-      if (index.firstStarting[t.start] === -1) index.firstStarting[t.start] = k;
-      index.ends[t.end] = 1;
+      if (t.end === t.start) hasEmpty = true;
+      for (let c = t.start; c < t.end; c++) holding[c] = k + 1;
     }
+    index = { holding, hasEmpty };
     tokenIndexes.set(tokens, index);
   }
   return index;
 }
 
+/** Index of the non-empty token holding character i, or -1. */
+function holdingAt(index: TokenIndex, i: number): number {
+  return i >= 0 ? (index.holding[i] ?? 0) - 1 : -1;
+}
+
 /** The first token with start < offset <= end (the one holding the character before offset), or -1. */
 function holdingBefore(index: TokenIndex, offset: number): number {
-  return offset >= 1 ? (index.holding[offset - 1] ?? -1) : -1;
+  return holdingAt(index, offset - 1);
+}
+
+/** Index of the first token starting at offset, or -1. */
+function firstStartingAt(tokens: readonly Token[], index: TokenIndex, offset: number): number {
+  if (index.hasEmpty) return tokens.findIndex((t) => t.start === offset);
+  const k = holdingAt(index, offset);
+  return k >= 0 && tokens[k]!.start === offset ? k : -1;
+}
+
+/** Whether a token ends at offset. */
+function endsAt(tokens: readonly Token[], index: TokenIndex, offset: number): boolean {
+  if (index.hasEmpty) return tokens.some((t) => t.end === offset);
+  const k = holdingBefore(index, offset);
+  return k >= 0 && tokens[k]!.end === offset;
 }
 
 /** The token that is one character long and starts at offset, if any. */
 function oneCharWordAt(tokens: readonly Token[], index: TokenIndex, offset: number): Token | undefined {
-  const t = tokens[index.holding[offset] ?? -1];
+  const t = tokens[holdingAt(index, offset)];
   return t && t.start === offset && t.end === offset + 1 ? t : undefined;
 }
 
@@ -184,7 +197,7 @@ export function findSuffixNames(
     const end = suffixStart + m[0].length;
     // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
     const next = text.slice(end, end + 2);
-    if (at.ends[end] !== 1 && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    if (!endsAt(tokens, at, end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
     let start = suffixStart;
     let chained = false;
     let knownBody = false;
@@ -263,7 +276,7 @@ export function findSuffixNames(
     const placeOnly = places.some(([a, b]) => a === start && b === suffixStart);
     if (placeOnly && m[0].length === 1) continue;
     // 县人民医院, 从江县政务中心: a place or level word first, then at least two characters of name
-    const firstToken = tokens[at.firstStarting[start] ?? -1];
+    const firstToken = tokens[firstStartingAt(tokens, at, start)];
     const placeLead =
       places.find(([a]) => a === start)?.[1] ??
       (firstToken?.tag === 'ns' && firstToken.end < suffixStart ? firstToken.end : undefined) ??

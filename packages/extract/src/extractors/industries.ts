@@ -162,6 +162,8 @@ function listHits(
   push: (s: number, e: number, via: IndustryHit['via']) => void,
 ): void {
   const lists: [number, number, boolean][] = [];
+  // the rules below that end in 产业 (or 主打, 旅游/经济) are skipped when the sentence lacks the word
+  const industry = text.includes('产业');
   for (const m of matchesIn(text, LIST_END_RE)) {
     const end = m.index ?? 0;
     const clauseStart =
@@ -173,13 +175,13 @@ function listHits(
       ) + 1;
     lists.push([clauseStart, end, false]);
   }
-  for (const m of matchesIn(text, DEVELOP_INDUSTRY_RE)) {
+  for (const m of industry ? matchesIn(text, DEVELOP_INDUSTRY_RE) : []) {
     // 发展了一批见效快的特色产业: a description, not a list of products
     if (/[的了是]/.test(m[1] ?? '')) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '', 2);
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of matchesIn(text, LEADING_PRODUCT_RE)) {
+  for (const m of text.includes('主打') ? matchesIn(text, LEADING_PRODUCT_RE) : []) {
     const start = (m.index ?? 0) + 2;
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
@@ -189,11 +191,11 @@ function listHits(
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of matchesIn(text, SECTOR_RE)) {
+  for (const m of text.includes('旅游') || text.includes('经济') ? matchesIn(text, SECTOR_RE) : []) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of matchesIn(text, DESIGNATE_RE)) {
+  for (const m of industry ? matchesIn(text, DESIGNATE_RE) : []) {
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
     lists.push([start, start + (m[1]?.length ?? 0), false]);
   }
@@ -347,6 +349,7 @@ export const industryExtractor: EntityExtractor = {
 // the clause around a product names a grower or a growing verb: 甲村、乙村的茶叶收入, 发展茶叶
 const GROWING_CONTEXT_RE = /发展|种植|养殖|培育|栽种|产业|基地|收入|增收|规模|合作社|繁育|保种|加工|示范场/;
 const REGION_LEVELS = new Set(['Township', 'Village']);
+const CLAUSE_END_RE = /[，。；：,;:！？]/;
 
 /**
  * Later mentions of products the document already established as industries (甲村、乙村的茶叶收入 after
@@ -385,9 +388,9 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
       const words = wordBoundaries(ctx, index);
       if (!words.has(start) || !words.has(end)) continue;
       let from = start;
-      while (from > s.start && !/[，。；：,;:！？]/.test(ctx.normalized.text[from - 1] ?? '')) from--;
+      while (from > s.start && !CLAUSE_END_RE.test(ctx.normalized.text[from - 1] ?? '')) from--;
       let to = end;
-      while (to < s.end && !/[，。；：,;:！？]/.test(ctx.normalized.text[to] ?? '')) to++;
+      while (to < s.end && !CLAUSE_END_RE.test(ctx.normalized.text[to] ?? '')) to++;
       const clause = ctx.normalized.text.slice(from, to);
       const grower = here.some((h) => REGION_LEVELS.has(h.type) && h.start >= from && h.end <= start);
       if (!grower && !GROWING_CONTEXT_RE.test(clause)) continue;
