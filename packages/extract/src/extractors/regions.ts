@@ -83,18 +83,43 @@ const ANCESTOR_SUPPORT: Record<RegionLevel, number> = {
   Village: 0,
 };
 
-const ancestorCache = new WeakMap<GazetteerPort, WeakMap<DivisionRef, DivisionRef[]>>();
+/** A division's ancestors, and the province prefix (two digits) it shares with all of them, if it does. */
+interface Lineage {
+  ancestors: DivisionRef[];
+  province: string | undefined;
+}
+
+const lineageCache = new WeakMap<GazetteerPort, WeakMap<DivisionRef, Lineage>>();
 
 /**
  * Ancestors of a division, cached per gazetteer and division object (a document asks for the same
  * divisions many times; the gazetteer hands out one object per division).
  */
-function cachedAncestors(gazetteer: GazetteerPort, division: DivisionRef): DivisionRef[] {
-  let cache = ancestorCache.get(gazetteer);
-  if (!cache) ancestorCache.set(gazetteer, (cache = new WeakMap()));
-  let list = cache.get(division);
-  if (!list) cache.set(division, (list = ancestorsOf(gazetteer, division)));
-  return list;
+function lineageOf(gazetteer: GazetteerPort, division: DivisionRef): Lineage {
+  let cache = lineageCache.get(gazetteer);
+  if (!cache) lineageCache.set(gazetteer, (cache = new WeakMap()));
+  let lineage = cache.get(division);
+  if (!lineage) {
+    const ancestors = ancestorsOf(gazetteer, division);
+    const province = division.code.slice(0, 2);
+    const same = ancestors.every((a) => a.code.startsWith(province));
+    cache.set(division, (lineage = { ancestors, province: same ? province : undefined }));
+  }
+  return lineage;
+}
+
+/**
+ * The codes a document names without ambiguity, with counts, and the provinces (two-digit code
+ * prefixes) they lie in: a division in none of those provinces has no named ancestor.
+ */
+class ContextCodes extends Map<string, number> {
+  readonly provinces = new Set<string>();
+
+  /** Counts one more naming of a code. */
+  count(code: string): void {
+    this.set(code, (this.get(code) ?? 0) + 1);
+    this.provinces.add(code.slice(0, 2));
+  }
 }
 
 /** Pads a statistical code to the 12 digits of the graph (township codes are 9 digits in the source). */
@@ -106,11 +131,9 @@ function code12(code: string): string {
  * Codes the document names without ambiguity (one candidate division, not a bare stem), with counts;
  * then the ambiguous county-level names those codes settle. This is the context that decides the rest.
  */
-function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatchRef[]): Map<string, number> {
-  const context = new Map<string, number>();
-  const add = (code: string): void => {
-    context.set(code, (context.get(code) ?? 0) + 1);
-  };
+function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatchRef[]): ContextCodes {
+  const context = new ContextCodes();
+  const add = (code: string): void => context.count(code);
   const pending: DivisionRef[][] = [];
   for (const m of matches) {
     // Names of counties and above, not stems; an official name outranks the same string as another
@@ -167,9 +190,11 @@ function contextCodes(gazetteer: GazetteerPort, matches: readonly GazetteerMatch
 }
 
 /** How strongly the document's context supports a candidate division (its ancestors named elsewhere). */
-function supportOf(gazetteer: GazetteerPort, division: DivisionRef, context: Map<string, number>): number {
+function supportOf(gazetteer: GazetteerPort, division: DivisionRef, context: ContextCodes): number {
+  const { ancestors, province } = lineageOf(gazetteer, division);
+  if (province !== undefined && !context.provinces.has(province)) return 0;
   let support = 0;
-  for (const a of cachedAncestors(gazetteer, division)) if (context.has(a.code)) support += ANCESTOR_SUPPORT[a.level];
+  for (const a of ancestors) if (context.has(a.code)) support += ANCESTOR_SUPPORT[a.level];
   return support;
 }
 
@@ -177,7 +202,7 @@ function supportOf(gazetteer: GazetteerPort, division: DivisionRef, context: Map
 function choose(
   gazetteer: GazetteerPort,
   hits: { division: DivisionRef; aliasKind: AliasKind; weak?: boolean }[],
-  context: Map<string, number>,
+  context: ContextCodes,
 ): { division: DivisionRef; kind: AliasKind; support: number; ambiguous: boolean; weak: boolean } | undefined {
   let best: { division: DivisionRef; aliasKind: AliasKind; weak?: boolean } | undefined;
   let bestSupport = 0;
