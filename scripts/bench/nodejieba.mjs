@@ -46,6 +46,9 @@ export function loadNodejieba(dir, log = () => {}) {
     jieba.load();
     return { ok: true, jieba };
   } catch (error) {
-    return { ok: false, reason: `nodejieba in ${dir} does not load: ${error instanceof Error ? error.message : error}` };
+    return {
+      ok: false,
+      reason: `nodejieba in ${dir} does not load: ${error instanceof Error ? error.message : error}`,
+    };
   }
 }
