@@ -84,9 +84,13 @@ export interface Token {
   end: number;
 }
 
-// Sentences are tagged once for all extractors of this package (companies, bodies, sites, industries):
-// a small cache keyed by the text, emptied when it grows, so memory stays flat on long corpora.
-const tagCache = new Map<string, Token[]>();
+// Sentences are tagged once per document for all extractors of this package (companies, bodies, sites,
+// industries): cached per segmenter (the pipeline makes one per document), so the tokens go with the
+// document instead of outliving it in a process-wide cache. Short phrases (the head before a suffix)
+// recur across documents: they stay in a small process-wide cache, emptied when it grows.
+const sentenceTags = new WeakMap<Segmenter, Map<string, Token[]>>();
+const phraseTags = new Map<string, Token[]>();
+const PHRASE_CHARS = 20;
 const TAG_CACHE_LIMIT = 2048;
 
 /**
@@ -96,7 +100,12 @@ const TAG_CACHE_LIMIT = 2048;
  * @example tagWithOffsets(seg, '引进某公司')[0] // { word: '引进', tag: 'v', start: 0, end: 2 }
  */
 export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
-  const hit = tagCache.get(text);
+  let cache = phraseTags;
+  if (text.length > PHRASE_CHARS) {
+    cache = sentenceTags.get(segmenter) ?? new Map<string, Token[]>();
+    sentenceTags.set(segmenter, cache);
+  }
+  const hit = cache.get(text);
   if (hit) return hit;
   const out: Token[] = [];
   let pos = 0;
@@ -104,8 +113,8 @@ export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
     out.push({ word, tag, start: pos, end: pos + word.length });
     pos += word.length;
   }
-  if (tagCache.size >= TAG_CACHE_LIMIT) tagCache.clear();
-  tagCache.set(text, out);
+  if (cache.size >= TAG_CACHE_LIMIT) cache.clear();
+  cache.set(text, out);
   return out;
 }
 
