@@ -6,7 +6,11 @@
 // extraction run) and compares their CPU time with jieba `cut` of the same documents, plus the cost of
 // loading one county's villages. CPU time (process.cpuUsage), not wall time: the machine is shared;
 // the fastest of --repeat passes is reported.
-// `--out f.json` writes every result so that two builds can be compared byte for byte.
+// `--out f.json` writes every result so that two builds can be compared byte for byte. To time an older
+// build, copy its dist/ under packages/gazetteer/ (e.g. .before/dist, gitignored, so that its imports
+// resolve) and its data/ anywhere, and pass both with --dist and --data.
+// Per-call CPU times taken inside a running extraction mislead: process.cpuUsage also counts V8's
+// background GC and compiler threads (run with node --single-threaded when measuring in place).
 //
 //   node packages/gazetteer/bench/scan-bench.mjs --record [--dirs bench-out/corpus-2]   (once; needs extract built)
 //   node packages/gazetteer/bench/scan-bench.mjs [--dist dir --data dir] [--repeat 7] [--out results.json]
