@@ -33,6 +33,21 @@ export interface DocumentEntities {
   add(ref: EntityRef): Entity;
 }
 
+/** A map keyed by entity type and name (or alias). */
+class TypeNameMap<V> {
+  private readonly byType = new Map<string, Map<string, V>>();
+
+  get(type: string, name: string): V | undefined {
+    return this.byType.get(type)?.get(name);
+  }
+
+  set(type: string, name: string, value: V): void {
+    let names = this.byType.get(type);
+    if (!names) this.byType.set(type, (names = new Map()));
+    names.set(name, value);
+  }
+}
+
 /** Pads a division code to 12 digits. */
 const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
 
@@ -49,15 +64,16 @@ export function resolveMentions(
 ): DocumentEntities {
   mentions = withCountyNames(mentions, primary);
   const entities = new Map<string, Entity>();
-  const byKey = new Map<string, string>(); // `${type}:${name}` → id
-  const aliasIndex = new Map<string, Set<string>>(); // `${type}:${alias}` → ids
+  // (keyed by type, then name: no `${type}:${name}` string built and hashed per lookup)
+  const byCode = new Map<string, Entity>(); // code → the entity of id region:code
+  const byKey = new TypeNameMap<string>(); // type, name → id
+  const aliasIndex = new TypeNameMap<Set<string>>(); // type, alias → ids
   const implied = new Set<string>();
 
   const addAlias = (e: Entity, alias: string): void => {
     if (alias && alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
-    const k = `${e.type}:${alias}`;
-    let ids = aliasIndex.get(k);
-    if (!ids) aliasIndex.set(k, (ids = new Set()));
+    let ids = aliasIndex.get(e.type, alias);
+    if (!ids) aliasIndex.set(e.type, alias, (ids = new Set()));
     ids.add(e.id);
   };
   const create = (ref: EntityRef & { parent?: string; parentCode?: string }): Entity => {
@@ -74,25 +90,26 @@ export function resolveMentions(
     if (ref.parentCode) e.parentCode = code12(ref.parentCode);
     if (ref.parent) e.parent = ref.parent;
     entities.set(e.id, e);
-    if (!byKey.has(`${e.type}:${e.name}`)) byKey.set(`${e.type}:${e.name}`, e.id);
+    if (code) byCode.set(code, e);
+    if (byKey.get(e.type, e.name) === undefined) byKey.set(e.type, e.name, e.id);
     addAlias(e, e.name);
     return e;
   };
 
   // Coded mentions first, so uncoded names can join them.
   const mentionIds: string[] = new Array<string>(mentions.length);
-  const order = mentions
-    .map((_, i) => i)
-    .sort((a, b) => Number(!mentions[a]!.code) - Number(!mentions[b]!.code) || a - b);
+  const order: number[] = [];
+  for (let i = 0; i < mentions.length; i++) if (mentions[i]!.code) order.push(i);
+  for (let i = 0; i < mentions.length; i++) if (!mentions[i]!.code) order.push(i);
   for (const i of order) {
     const m = mentions[i]!;
     let e: Entity | undefined;
-    if (m.code) e = entities.get(entityId(m.type, m.name, code12(m.code)));
+    if (m.code) e = byCode.get(code12(m.code));
     else {
-      const id = byKey.get(`${m.type}:${m.name}`);
+      const id = byKey.get(m.type, m.name);
       if (id) e = entities.get(id);
       else {
-        const ids = aliasIndex.get(`${m.type}:${m.name}`);
+        const ids = aliasIndex.get(m.type, m.name);
         if (ids && ids.size === 1) e = entities.get([...ids][0]!);
       }
     }
@@ -122,7 +139,7 @@ export function resolveMentions(
     for (const a of [e.name, ...e.aliases]) addAlias(target, a);
     if (!target.parent && e.parent) target.parent = e.parent;
     entities.delete(e.id);
-    byKey.set(`${e.type}:${e.name}`, target.id);
+    byKey.set(e.type, e.name, target.id);
     for (let i = 0; i < mentionIds.length; i++) if (mentionIds[i] === e.id) mentionIds[i] = target.id;
   }
 
@@ -141,7 +158,7 @@ export function resolveMentions(
     if (!self) continue;
     for (const a of divisionAncestors(gazetteer, self)) {
       const code = code12(a.code);
-      if (entities.has(entityId(a.level, a.name, code))) continue;
+      if (byCode.has(code)) continue;
       const parent = divisionAncestors(gazetteer, a)[0];
       const anc = create({
         type: a.level,
@@ -169,12 +186,12 @@ export function resolveMentions(
     },
     idOf(ref: EntityRef): string | undefined {
       if (ref.code) {
-        const id = entityId(ref.type, ref.name, code12(ref.code));
-        if (entities.has(id)) return id;
+        const coded = byCode.get(code12(ref.code));
+        if (coded) return coded.id;
       }
-      const id = byKey.get(`${ref.type}:${ref.name}`);
+      const id = byKey.get(ref.type, ref.name);
       if (id) return id;
-      const ids = aliasIndex.get(`${ref.type}:${ref.name}`);
+      const ids = aliasIndex.get(ref.type, ref.name);
       return ids && ids.size === 1 ? [...ids][0] : undefined;
     },
   };

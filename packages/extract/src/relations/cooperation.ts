@@ -9,6 +9,7 @@
  */
 import { isRegionType } from '@fupin/graph-schema';
 import { mentionsIn } from '../doc-util.js';
+import { sentencesWith } from './triggers.js';
 import { isEasternCode, LEVEL_DEPTH } from '../region-names.js';
 import { numbersIn } from './numbers.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
@@ -32,6 +33,8 @@ const OUTLET_AFTER =
 const OUTLET_ANY = new RegExp(`${OUTLET.source}|${OUTLET_AFTER.source}`);
 /** The outlet words both patterns need: a sentence without one skips their (backtracking) search. */
 const OUTLET_WORD = /窗口|专柜|旗舰店|展销中心|体验馆|直营店|销售点|体验店|专卖店|展示中心|展销馆|门店|专区/;
+/** Any word of the four rules: a sentence without one is skipped (found by one scan of the document). */
+const ANY_TRIGGER = new RegExp([ASSIST, LABOR, OUTLET_WORD, MIGRANT_WORK].map((r) => r.source).join('|'));
 
 const refOf = (m: EntityMention): EntityRef =>
   m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
@@ -55,12 +58,15 @@ function regionsOf(ctx: DocContext, sentence: number): EntityMention[] {
   });
 }
 
+/** Clause breaks inside a sentence: ，；：,;: (char codes). */
+const CLAUSE_BREAKS: ReadonlySet<number> = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)));
+
 /** Clause of a sentence around an offset (between ，；：, absolute offsets). */
 function clauseAround(text: string, start: number, end: number, at: number): [number, number] {
   let a = at;
-  while (a > start && !/[，；：,;:]/.test(text[a - 1]!)) a--;
+  while (a > start && !CLAUSE_BREAKS.has(text.charCodeAt(a - 1))) a--;
   let b = at;
-  while (b < end && !/[，；：,;:]/.test(text[b]!)) b++;
+  while (b < end && !CLAUSE_BREAKS.has(text.charCodeAt(b))) b++;
   return [a, b];
 }
 
@@ -91,10 +97,15 @@ function westernSide(ctx: DocContext, regions: EntityMention[]): EntityRef | und
 export function cooperation(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
+  const triggered = sentencesWith(ctx, ANY_TRIGGER);
+  const figures = new Map<number, Record<string, number>>();
   for (const s of ctx.sentences) {
-    const sentenceText = text.slice(s.start, s.end);
+    if (!triggered.has(s.index)) continue;
+    const sentenceText = s.text;
     const labor = LABOR.test(sentenceText);
-    const assist = ASSIST.test(sentenceText.replace(LABOR_G, ''));
+    // Without a region only labour can link the next sentence's partner (the other rules need a region here).
+    if (!labor && !mentionsIn(ctx, s.index).some((m) => isRegionType(m.type))) continue;
+    const assist = ASSIST.test(labor ? sentenceText.replace(LABOR_G, '') : sentenceText);
     const outlet = OUTLET_WORD.test(sentenceText) && OUTLET_ANY.test(sentenceText);
     const migrant = MIGRANT_WORK.test(sentenceText);
     if (!labor && !assist && !outlet && !migrant) continue;
@@ -139,7 +150,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
           const primary = primaryWestern(ctx);
           if (primary) targets.push(primary);
         }
-        for (const t of targets) out.push(rel('ASSISTS', refOf(agent), t, s.index, text, [a, b]));
+        for (const t of targets) out.push(rel('ASSISTS', refOf(agent), t, s.index, text, [a, b], figures));
       }
     }
 
@@ -166,7 +177,7 @@ export function cooperation(ctx: DocContext): RelationMention[] {
           ctx,
           regions.filter((m) => !isEastern(m) && m.start >= a && m.end <= b),
         );
-        if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), s.index, text, [a, b]));
+        if (west) out.push(rel('LABOR_COOPERATION', west, refOf(e), s.index, text, [a, b], figures));
       }
     }
 
@@ -210,7 +221,15 @@ export function cooperation(ctx: DocContext): RelationMention[] {
           const [c] = clauseAround(text, s.start, s.end, from);
           for (const p of places)
             out.push(
-              rel('SALES_OUTLET_IN', src, refOf(p), s.index, text, [c, clauseAround(text, s.start, s.end, z - 1)[1]]),
+              rel(
+                'SALES_OUTLET_IN',
+                src,
+                refOf(p),
+                s.index,
+                text,
+                [c, clauseAround(text, s.start, s.end, z - 1)[1]],
+                figures,
+              ),
             );
         }
       }
@@ -249,12 +268,19 @@ function rel(
   sentence: number,
   text?: string,
   clause?: [number, number],
+  figures?: Map<number, Record<string, number>>,
 ): RelationMention {
   const r: RelationMention = { type, source, target, sentence, extractor: 'cooperation' };
   if (text && clause && clause[1] > clause[0]) {
     r.start = clause[0];
     r.end = clause[1];
-    const numbers = numbersIn(text.slice(clause[0], clause[1]));
+    // the figures of a clause are read once (several relations may cite it)
+    const key = clause[0] * 1e8 + clause[1];
+    let numbers = figures?.get(key);
+    if (!numbers) {
+      numbers = numbersIn(text.slice(clause[0], clause[1]));
+      figures?.set(key, numbers);
+    }
     if (Object.keys(numbers).length) r.properties = numbers;
   }
   return r;

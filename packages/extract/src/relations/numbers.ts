@@ -62,7 +62,10 @@ const AMOUNT_RE =
 /** AMOUNT_RE without the global flag, for the test that skips clauses without figures. */
 const AMOUNT_TEST_RE = new RegExp(AMOUNT_RE.source);
 
-const COUNTING_VERB_RE = /(?:达|共|计|约|近|超|训|动|增|成|植|展|及|盖|助|纳|决|现|入|合|资|出|种|养|建|有)$/;
+/** Characters ending a counting verb (达, 共计, 培训, 带动…) right before a Chinese numeral, as char codes. */
+const COUNTING_VERB_END: ReadonlySet<number> = new Set(
+  [...'达共计约近超训动增成植展及盖助纳决现入合资出种养建有'].map((c) => c.charCodeAt(0)),
+);
 
 /**
  * The figures stated in a clause, by property name; the first figure of each kind wins.
@@ -80,8 +83,10 @@ export function numbersIn(clause: string): Record<string, number> {
   for (const m of text.matchAll(AMOUNT_RE)) {
     const raw = m[1] ?? '';
     // a Chinese numeral counts only after a non-Han character or a counting verb (新增三千亩, not 百村千户)
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index);
-    if (!/^\d/.test(raw) && /[\u4e00-\u9fff]$/.test(before) && !COUNTING_VERB_RE.test(before)) continue;
+    const at = m.index ?? 0;
+    const prev = at > 0 ? text.charCodeAt(at - 1) : -1;
+    const digit = raw.charCodeAt(0) >= 0x30 && raw.charCodeAt(0) <= 0x39;
+    if (!digit && prev >= 0x4e00 && prev <= 0x9fff && !COUNTING_VERB_END.has(prev)) continue;
     const base = /^\d/.test(raw) ? Number(raw) : chineseNumber(raw);
     if (base === undefined || Number.isNaN(base)) continue;
     const unit = m[3] ?? '';
