@@ -146,7 +146,7 @@ export async function ingestPaths(
 
   let chunk: GraphBatch[] = [];
   let chunkFiles: string[] = [];
-  // One embedded write is one atomic file save; a Neo4j write is many transactions (see the banner).
+  // One embedded write is one atomic journal append; a Neo4j write is many transactions (see the banner).
   const atomicWrites = store instanceof EmbeddedStore;
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
@@ -193,6 +193,8 @@ export async function ingestPaths(
   }
   await flush();
   bar?.stop();
+  // Embedded writes only appended to the journal; fold it into the snapshot once it has outgrown it.
+  if (store instanceof EmbeddedStore) await retrying('compacting the store', () => store.compact({ onlyIfLarge: true }));
   return report;
 }
 

@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { GraphBatchSchema, type GraphBatch } from '@fupin/graph-schema';
-import type { GraphStore } from '@fupin/store';
+import { EmbeddedStore, type GraphStore } from '@fupin/store';
 import { addStoreOptions, withStore, type StoreCliOptions } from './store-options.js';
 import { oneLine, printBatchReport, type BatchReport } from '../run/report.js';
 import { DEFAULT_RETRY, withRetry } from '../run/retry.js';
@@ -104,5 +104,7 @@ export async function loadBatches(store: GraphStore, files: string[]): Promise<B
     }
   }
   await flush();
+  // Embedded writes only appended to the journal; fold it into the snapshot once it has outgrown it.
+  if (store instanceof EmbeddedStore) await store.compact({ onlyIfLarge: true });
   return report;
 }

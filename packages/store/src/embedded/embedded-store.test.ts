@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -23,16 +23,16 @@ describe('EmbeddedStore', () => {
   it('should persist to the journal and, once compacted, to graph.json, and load both in a new instance', async () => {
     const first = new EmbeddedStore({ dataDir });
     await first.write(fixtureBatchA());
-    expect(await readdir(dataDir)).toEqual(['graph.json.journal']);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json.documents', 'graph.json.journal']);
     expect((await new EmbeddedStore({ dataDir }).exportBatch())).toEqual(await first.exportBatch());
     await first.compact();
-    expect(await readdir(dataDir)).toEqual(['graph.json']);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.documents']);
     const [header] = (await readFile(join(dataDir, 'graph.json'), 'utf8')).split('\n');
     expect(JSON.parse(header!)).toMatchObject({ format: 'fupin-graph', version: 2, generation: 1 });
     const second = new EmbeddedStore({ dataDir });
     expect(await second.exportBatch()).toEqual(await first.exportBatch());
     await second.write(fixtureBatchB());
-    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.journal']);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.documents', 'graph.json.journal']);
     expect(await new EmbeddedStore({ dataDir }).exportBatch()).toEqual(await second.exportBatch());
   });
 
@@ -57,6 +57,33 @@ describe('EmbeddedStore', () => {
     expect(after.relations).toEqual(before.relations);
     expect(after.mentions).toEqual(before.mentions);
     expect(after.documents[0]!.text).toBeUndefined();
+  });
+
+  it('should list documents from the catalogue without reading the graph', async () => {
+    await new EmbeddedStore({ dataDir }).write(fixtureBatchA());
+    await new EmbeddedStore({ dataDir }).write(fixtureBatchB());
+    const journal = join(dataDir, 'graph.json.journal');
+    const expected = await new EmbeddedStore({ dataDir }).documents();
+    expect(expected).toHaveLength(2);
+    // Same size and times, other bytes: only a reader of the journal would notice.
+    const { size, atime, mtime } = await stat(journal);
+    await writeFile(journal, `${'x'.repeat(size - 1)}\n`);
+    await utimes(journal, atime, mtime);
+    const reader = new EmbeddedStore({ dataDir });
+    expect(await reader.documents()).toEqual(expected);
+    await expect(reader.stats()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+  });
+
+  it('should load the graph when the catalogue is missing or out of date, and write it again', async () => {
+    const store = new EmbeddedStore({ dataDir });
+    await store.write(fixtureBatchA());
+    const catalogue = join(dataDir, 'graph.json.documents');
+    await rm(catalogue);
+    expect(await new EmbeddedStore({ dataDir }).documents()).toHaveLength(1);
+    const stale = await readFile(catalogue, 'utf8');
+    await store.write(fixtureBatchB());
+    await writeFile(catalogue, stale); // describes the journal before the second write
+    expect(await new EmbeddedStore({ dataDir }).documents()).toHaveLength(2);
   });
 
   it('should load a graph.json of the previous format (one JSON object, version 1)', async () => {
@@ -151,9 +178,9 @@ describe('EmbeddedStore', () => {
     const store = new EmbeddedStore({ dataDir, journalLimitBytes: 0 });
     await store.write(fixtureBatchA());
     await store.write(fixtureBatchB());
-    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.journal']);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json.documents', 'graph.json.journal']);
     await store.compact();
-    expect(await readdir(dataDir)).toEqual(['graph.json']);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.documents']);
   });
 
   it('should report a corrupt file as STORE_CORRUPT naming it, and never overwrite it', async () => {

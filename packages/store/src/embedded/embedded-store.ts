@@ -6,9 +6,12 @@
  * journal of the writes since (`graph.json.journal`, graph-journal.ts). It needs no server, so
  * `fupin ingest` and `fupin query` work on any machine at once. The graph is loaded lazily on the first
  * call; when another process has written since, only the journal lines it appended are replayed (all is
- * re-read when it wrote a new snapshot). Each write takes the directory's lock, merges into the freshest
- * state and appends one fsynced journal line — cost in proportion to the batch — and when the journal
- * has grown past the snapshot, a new snapshot is streamed out and the journal dropped.
+ * re-read when it wrote a new snapshot). Each write takes the directory's lock and appends one fsynced
+ * journal line — cost in proportion to the batch; when the journal has grown past the snapshot, a new
+ * snapshot is streamed out and the journal dropped. The list of documents is also kept as a catalogue
+ * (document-catalogue.ts), so `documents()` and writes of self-contained batches (every entity and
+ * document they refer to is in the batch, as ingest's are) need not load the graph at all: an
+ * incremental ingest that changes 1 % of an archive reads and writes about 1 % of it.
  */
 import { resolve, join } from 'node:path';
 import {
@@ -53,6 +56,7 @@ import {
   type JournalPosition,
 } from './graph-journal.js';
 import { GraphModel } from './graph-model.js';
+import { cataloguePath, metaOf, readCatalogue, writeCatalogue, type Catalogue } from './document-catalogue.js';
 import { decodeBatch, encodeBatch } from './stored-batch.js';
 import {
   childrenOf,
@@ -78,8 +82,9 @@ export interface EmbeddedStoreOptions {
   /** How long a write waits for another process's lock before STORE_LOCKED; default 5000 ms. */
   lockWaitMs?: number;
   /**
-   * A new snapshot is written when the journal exceeds both this many bytes and the snapshot's size;
-   * default 64 MB (0: after every write).
+   * A write through the loaded graph, or `compact({ onlyIfLarge: true })`, writes a new snapshot when
+   * the journal exceeds both this many bytes and the snapshot's size; default 64 MB. (Writes made
+   * without loading the graph only append: `fupin ingest` and `fupin load` compact at their end.)
    */
   journalLimitBytes?: number;
 }
@@ -118,11 +123,15 @@ export class EmbeddedStore implements GraphStore {
     journal: JournalPosition;
     journalStamp: FileStamp | null;
   } | null = null;
+  /** The documents alone, while the model is not loaded (document-catalogue.ts). */
+  private catalogue: Catalogue | null = null;
+  private readonly cataloguePath: string;
   private index: { version: number; names: NameIndex; codes: Map<string, string[]> } | null = null;
 
   constructor(options: EmbeddedStoreOptions = {}) {
     this.path = join(resolveDataDir(options.dataDir), options.fileName ?? 'graph.json');
     this.journalPath = journalPath(this.path);
+    this.cataloguePath = cataloguePath(this.path);
     this.lockWaitMs = options.lockWaitMs ?? 5000;
     this.journalLimitBytes = options.journalLimitBytes ?? JOURNAL_LIMIT_BYTES;
   }
@@ -131,31 +140,54 @@ export class EmbeddedStore implements GraphStore {
   async init(): Promise<void> {}
 
   async close(): Promise<void> {
-    this.model = null;
-    this.loaded = null;
-    this.index = null;
+    this.forget();
+    this.catalogue = null;
   }
 
   /**
-   * Folds the journal into a new snapshot now (a smaller, faster-loading store; backups copy one file).
+   * Folds the journal into a new snapshot (a smaller, faster-loading store; backups copy one file).
+   * @param options - `onlyIfLarge`: only when the journal exceeds `journalLimitBytes` and the snapshot's size
+   * @returns whether a snapshot was written
    * @example await store.compact() // .fupin/graph.json holds everything, no graph.json.journal
    */
-  async compact(): Promise<void> {
-    await withWriteLock(this.path, this.lockWaitMs, async () => {
+  async compact(options: { onlyIfLarge?: boolean } = {}): Promise<boolean> {
+    if (options.onlyIfLarge) {
+      const journal = (await fileStamp(this.journalPath))?.size ?? 0;
+      const snapshot = (await fileStamp(this.path))?.size ?? 0;
+      if (journal <= Math.max(this.journalLimitBytes, snapshot)) return false;
+    }
+    return withWriteLock(this.path, this.lockWaitMs, async () => {
       const model = await this.current();
-      if (this.loaded!.journal.validBytes > 0) await this.snapshot(model);
+      if (this.loaded!.journal.validBytes === 0) return false;
+      await this.snapshot(model);
+      return true;
     });
   }
 
   async documentHashes(): Promise<Map<string, string>> {
-    const model = await this.current();
-    return new Map([...model.documents.values()].map((document) => [document.path, document.sha256]));
+    const documents = await this.documentMetas();
+    return new Map([...documents].map((document) => [document.path, document.sha256]));
   }
 
   async write(batch: GraphBatch, options: WriteOptions = {}): Promise<WriteSummary> {
     const valid = parseOrThrow(GraphBatchSchema, batch, 'store.write');
     const keep = new Set(valid.documents.map((document) => document.id));
     const replace = (options.replaceDocuments ?? []).filter((id) => !keep.has(id));
+    const summary = {
+      documents: valid.documents.length,
+      entities: valid.entities.length,
+      relations: valid.relations.length,
+      mentions: valid.mentions.length,
+    };
+    // A batch that names everything it refers to cannot fail against the store: journal it without
+    // loading the graph (ingest's batches are such; the next load merges them).
+    if (!this.model && selfContained(valid)) {
+      const done = await this.appendUnloaded(() => writeEntry(encodeBatch(valid, () => undefined), replace), (catalogue) => {
+        for (const document of valid.documents) catalogue.documents.set(document.id, metaOf(document));
+        for (const id of replace) catalogue.documents.delete(id);
+      });
+      if (done) return summary;
+    }
     return this.mutate((model) => {
       // Encoded against the state before the write: that is the state a replay decodes it against.
       const entry = writeEntry(
@@ -169,6 +201,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async removeDocument(documentId: string): Promise<void> {
+    if (!this.model && (await this.freshCatalogue())?.documents.has(documentId)) {
+      const done = await this.appendUnloaded(
+        () => ({ remove: documentId }),
+        (catalogue) => catalogue.documents.delete(documentId),
+      );
+      if (done) return;
+    }
     await this.mutate((model) => ({
       result: undefined,
       entry: model.removeDocument(documentId) ? { remove: documentId } : null,
@@ -180,7 +219,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async documents(): Promise<DocumentSummary[]> {
-    return [...(await this.current()).documents.values()].map(documentSummaryOf).sort(compareDocuments);
+    return [...(await this.documentMetas())].map(documentSummaryOf).sort(compareDocuments);
   }
 
   async search(text: string, options: { types?: EntityType[]; limit?: number } = {}): Promise<EntitySummary[]> {
@@ -253,6 +292,70 @@ export class EmbeddedStore implements GraphStore {
     return canonicalBatch((await this.current()).toBatch());
   }
 
+  /** Every document without its text: from the catalogue when it is current, else from the loaded graph. */
+  private async documentMetas(): Promise<Iterable<Omit<Document, 'text'>>> {
+    if (!this.model) {
+      const catalogue = await this.freshCatalogue();
+      if (catalogue) return catalogue.documents.values();
+    }
+    return (await this.current()).documents.values();
+  }
+
+  /** The catalogue if it describes the files as they are now (without loading the graph), else null. */
+  private async freshCatalogue(): Promise<Catalogue | null> {
+    const snapshot = await fileStamp(this.path);
+    const journal = await fileStamp(this.journalPath);
+    const fits = (c: Catalogue): boolean => sameStamp(snapshot, c.snapshot) && sameStamp(journal, c.journalStamp);
+    if (this.catalogue && fits(this.catalogue)) return this.catalogue;
+    if (!snapshot && !journal) {
+      this.catalogue = {
+        snapshot: null,
+        journalStamp: null,
+        generation: 0,
+        journal: { validBytes: 0, current: false },
+        documents: new Map(),
+      };
+      return this.catalogue;
+    }
+    const cached = await readCatalogue(this.cataloguePath);
+    this.catalogue = cached && fits(cached) ? cached : null;
+    return this.catalogue;
+  }
+
+  /**
+   * Appends a journal entry under the lock without loading the graph, when the catalogue is current.
+   * @returns false when it is not (the caller then writes through the loaded model)
+   */
+  private async appendUnloaded(entry: () => JournalEntry, update: (catalogue: Catalogue) => void): Promise<boolean> {
+    return withWriteLock(this.path, this.lockWaitMs, async () => {
+      const catalogue = await this.freshCatalogue();
+      if (!catalogue || this.model) return false;
+      try {
+        catalogue.journal = await appendJournal(this.journalPath, catalogue.generation, catalogue.journal, [entry()]);
+        catalogue.journalStamp = await fileStamp(this.journalPath);
+      } catch (error) {
+        this.catalogue = null;
+        throw error;
+      }
+      update(catalogue);
+      await writeCatalogue(this.cataloguePath, catalogue);
+      return true;
+    });
+  }
+
+  /** Writes the catalogue of the loaded model (after a load, a write or a snapshot). */
+  private async saveCatalogue(): Promise<void> {
+    if (!this.model || !this.loaded || (!this.loaded.snapshot && !this.loaded.journalStamp)) return;
+    this.catalogue = {
+      snapshot: this.loaded.snapshot,
+      journalStamp: this.loaded.journalStamp,
+      generation: this.loaded.generation,
+      journal: { ...this.loaded.journal },
+      documents: new Map([...this.model.documents].map(([id, document]) => [id, metaOf(document)])),
+    };
+    await writeCatalogue(this.cataloguePath, this.catalogue);
+  }
+
   /** The model, loaded on first use and brought up to date when another process wrote since. */
   private async current(): Promise<GraphModel> {
     const snapshot = await fileStamp(this.path);
@@ -282,6 +385,7 @@ export class EmbeddedStore implements GraphStore {
     const journal = await this.replay(model, generation, 0);
     this.model = model;
     this.loaded = { snapshot, generation, journal, journalStamp };
+    await this.saveCatalogue();
     return model;
   }
 
@@ -314,6 +418,7 @@ export class EmbeddedStore implements GraphStore {
         loaded.journalStamp = await fileStamp(this.journalPath);
         const snapshotBytes = loaded.snapshot?.size ?? 0;
         if (loaded.journal.validBytes > Math.max(this.journalLimitBytes, snapshotBytes)) await this.snapshot(model);
+        else await this.saveCatalogue();
         return result;
       } catch (error) {
         // Whatever failed, the files hold the last good state: forget the in-memory one.
@@ -334,6 +439,7 @@ export class EmbeddedStore implements GraphStore {
       journal: { validBytes: 0, current: false },
       journalStamp: null,
     };
+    await this.saveCatalogue();
   }
 
   private forget(): void {
@@ -362,6 +468,16 @@ export class EmbeddedStore implements GraphStore {
     }
     return this.index;
   }
+}
+
+/** Whether every relation and mention of the batch refers to entities and documents in the batch itself. */
+function selfContained(batch: GraphBatch): boolean {
+  const entities = new Set(batch.entities.map((entity) => entity.id));
+  const documents = new Set(batch.documents.map((document) => document.id));
+  return (
+    batch.relations.every((relation) => entities.has(relation.source) && entities.has(relation.target)) &&
+    batch.mentions.every((mention) => entities.has(mention.entityId) && documents.has(mention.documentId))
+  );
 }
 
 function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {

@@ -39,7 +39,7 @@ export interface FileStamp {
 export async function fileStamp(path: string): Promise<FileStamp | null> {
   try {
     const info = await stat(path);
-    return { mtimeMs: info.mtimeMs, size: info.size, ino: info.ino };
+    return { mtimeMs: Math.floor(info.mtimeMs), size: info.size, ino: info.ino };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StoreError('STORE_UNAVAILABLE', `store.load: cannot stat ${path}: ${(error as Error).message}`, {
