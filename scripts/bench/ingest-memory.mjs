@@ -13,9 +13,9 @@
  *   node scripts/bench/ingest-memory.mjs [--mb 50] [--seed 1] [--corpus DIR] [--jobs N] [--quick] [--keep] [--analyse]
  *   node scripts/bench/ingest-memory.mjs --analyse-store DIR/graph.json
  *
- * `--analyse` (after the run) or `--analyse-store FILE` (an existing embedded store file) print what the
- * store holds and what a load and a save cost in this process: read, JSON.parse, schema validation,
- * JSON.stringify, with RSS after each — the steps behind the peak.
+ * `--analyse` (after the run) or `--analyse-store FILE` (an existing embedded store's graph.json) print
+ * what the store holds on disk (snapshot, journal, catalogue) and what a full load and a compaction cost
+ * in this process (wall and CPU seconds, RSS after each).
  *
  * The last line is `summary: {json}` for scripts/bench/all.mjs.
  */
@@ -102,34 +102,37 @@ console.log(
 );
 if (run.code !== 0) process.exitCode = 1;
 
-/** Composition of an embedded store file and the cost of the steps a load and a save go through. */
+/** Composition of an embedded store on disk and the cost of loading and compacting it. */
 async function analyseStore(file) {
-  const { GraphBatchSchema } = await import('@fupin/graph-schema');
+  const { EmbeddedStore } = await import('@fupin/store');
   const rss = () => `RSS ${mb1(process.memoryUsage().rss)}`;
-  const step = (label, fn) => {
+  const step = async (label, fn) => {
     const t0 = performance.now();
-    const r = fn();
-    console.log(`store: ${label.padEnd(22)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s, ${rss()}`);
+    const c0 = process.cpuUsage();
+    const r = await fn();
+    const c = process.cpuUsage(c0);
+    console.log(
+      `store: ${label.padEnd(22)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s wall, ` +
+        `${((c.user + c.system) / 1e6).toFixed(1).padStart(6)} s CPU, ${rss()}`,
+    );
     return r;
   };
-  const text = step('read', () => readFileSync(file, 'utf8'));
-  console.log(`store: ${file}: ${mb1(statSync(file).size)}, ${(text.length / 1e6).toFixed(0)} M characters`);
-  const graph = step('JSON.parse', () => JSON.parse(text));
-  for (const name of ['documents', 'entities', 'relations', 'mentions']) {
-    const rows = graph[name] ?? [];
-    console.log(
-      `store: ${name.padEnd(10)} ${String(rows.length).padStart(9)} rows, ${mb1(Buffer.byteLength(JSON.stringify(rows)))} as JSON`,
-    );
+  for (const suffix of ['', '.journal', '.documents']) {
+    const path = `${file}${suffix}`;
+    console.log(`store: ${path}: ${existsSync(path) ? mb1(statSync(path).size) : 'absent'}`);
   }
-  const textBytes = (graph.documents ?? []).reduce((n, d) => n + Buffer.byteLength(d.text ?? ''), 0);
-  const evidence = (graph.relations ?? []).flatMap((r) => r.evidence ?? []);
-  const sentenceBytes = evidence.reduce((n, e) => n + Buffer.byteLength(e.sentence ?? ''), 0);
+  const dataDir = resolve(file, '..');
+  const fileName = file.slice(dataDir.length + 1);
+  const store = new EmbeddedStore({ dataDir, fileName });
+  const stats = await step('load (stats)', () => store.stats());
   console.log(
-    `store: document text ${mb1(textBytes)}; ${evidence.length} evidence rows repeating ${mb1(sentenceBytes)} of sentences`,
+    `store: ${stats.documents} documents, ${stats.nodes} entities, ${stats.relations} relations, ${stats.mentions} mentions`,
   );
-  const { format: _format, version: _version, ...batch } = graph;
-  step('schema validation', () => GraphBatchSchema.safeParse(batch).success);
-  step('JSON.stringify', () => JSON.stringify(graph).length);
+  await step('compact', () => store.compact());
+  console.log(`store: after compaction ${mb1(statSync(file).size)}`);
+  const fresh = new EmbeddedStore({ dataDir, fileName });
+  await step('load compacted', () => fresh.stats());
+  await step('documents (catalogue)', () => new EmbeddedStore({ dataDir, fileName }).documents());
 }
 
 /** Spawns the CLI (under /usr/bin/time -f when present) and samples VmHWM of the node process. */
