@@ -13,6 +13,8 @@ import { fnv1a, prefixSlot } from './compact-index.js';
 import type { Division, NameHit } from './division.js';
 
 const HEADER_INTS = 7;
+// Scratch for the prefix hashes of one longestLength call (one per process: calls never overlap).
+const HASHES = new Uint32Array(32);
 // Packed candidate: village * 4 + kind; kind 0 official, 1 short, 2 stem (village stems are always weak).
 const KIND_STEM = 2;
 
@@ -139,10 +141,10 @@ export class VillageShard {
   /** shift giving a prefix's bit in the Bloom filter from `Math.imul(key, 0x9e3779b1)` */
   readonly bloomShift: number;
   private readonly chars: Uint16Array;
-  private readonly hashes = new Uint32Array(32);
-  // Sized up front: filled at random indexes, a growing array turned into a slow dictionary.
-  private readonly divisions: (Division | undefined)[];
-  private readonly made: (NameHit | undefined)[];
+  // Made at the first village asked for (most shards of a run never are), sized up front: filled at
+  // random indexes, a growing array turns into a slow dictionary.
+  private divisions: (Division | undefined)[] | undefined;
+  private made: (NameHit | undefined)[] | undefined;
   private readonly parentCode: (row: number) => string;
   /** Number of the name found by the last successful {@link VillageShard.longestLength}. */
   found = -1;
@@ -168,8 +170,6 @@ export class VillageShard {
     const header = ints(HEADER_INTS);
     const [nVillages = 0, nNames = 0, nHits = 0, nTable = 0, nPrefix = 0, nBloom = 0, nChars = 0] = header;
     this.size = nVillages;
-    this.divisions = new Array<Division | undefined>(nVillages).fill(undefined);
-    this.made = new Array<NameHit | undefined>(nVillages * 4).fill(undefined);
     this.rows = ints(nVillages * 3);
     this.names = ints(nNames * 2);
     this.hits = ints(nHits);
@@ -201,6 +201,7 @@ export class VillageShard {
    * @example shard.village(0).code // '522630101202'
    */
   village(i: number): Division {
+    this.divisions ??= new Array<Division | undefined>(this.size).fill(undefined);
     const made = this.divisions[i];
     if (made) return made;
     const code = this.county6 + String(this.rows[i * 3] ?? 0).padStart(6, '0');
@@ -275,7 +276,7 @@ export class VillageShard {
     const mask = this.prefixMask(key);
     if (mask === 0) return 0;
     const max = Math.min(31, text.length - at, 31 - Math.clz32(mask));
-    const hashes = this.hashes;
+    const hashes = HASHES;
     let h = 0x81_1c_9d_c5;
     for (let len = 1; len <= max; len += 1) {
       h = Math.imul(h ^ text.charCodeAt(at + len - 1), 0x01_00_01_93) >>> 0;
@@ -325,6 +326,7 @@ export class VillageShard {
   }
 
   private hit(packed: number): NameHit {
+    this.made ??= new Array<NameHit | undefined>(this.size * 4).fill(undefined);
     const made = this.made[packed];
     if (made) return made;
     const division = this.village(packed >>> 2);
