@@ -9,8 +9,8 @@
  */
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { isNameBoundary } from '../lexicon/function-words.js';
-import { mentionsIn, wordBoundaries } from '../doc-util.js';
-import { matchesIn, sentencesMatching, sentencesMatchingAny } from './sentence-triggers.js';
+import { isWordBoundary, mentionsIn } from '../doc-util.js';
+import { literalMatchesBySentence, matchesIn, sentencesMatchingAny } from './sentence-triggers.js';
 import { tagWithOffsets, type Token } from './companies.js';
 import {
   FARM_UNITS,
@@ -359,13 +359,6 @@ const CLAUSE_END_RE = /[，。；：,;:！？]/;
 function laterMentions(ctx: DocContext, found: readonly EntityMention[]): EntityMention[] {
   const names = [...new Set(found.map((m) => m.name))].filter((n) => n.length >= 2);
   if (!names.length) return [];
-  const re = new RegExp(
-    names
-      .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|'),
-    'g',
-  );
   const out: EntityMention[] = [];
   // mentions by sentence, built once (no scan of every mention per sentence)
   const bySentence = new Map<number, EntityMention[]>();
@@ -374,19 +367,19 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
     if (list) list.push(m);
     else bySentence.set(m.sentence, [m]);
   }
-  for (const index of sentencesMatching(ctx, re)) {
+  // what a regex alternation of the names (longest first) matches in each sentence, without a regex per document
+  for (const [index, matches] of literalMatchesBySentence(ctx, names)) {
     const s = ctx.sentences[index]!;
     const here = bySentence.get(index) ?? [];
     bySentence.set(index, here);
-    for (const m of matchesIn(s.text, re)) {
-      const start = s.start + (m.index ?? 0);
-      const end = start + m[0].length;
+    for (const m of matches) {
+      const start = s.start + m.index;
+      const end = start + m.word.length;
       // a base's or a program's name may hold its product (香猪保种繁育场), as in the first pass
       if (here.some((h) => start < h.end && h.start < end && h.type !== 'Site' && h.type !== 'Program')) continue;
       // 某村的茶叶专业合作社: the product names a firm here
       if (/^(?:种植|养殖)?(?:专业)?合作社/.test(s.text.slice(end - s.start))) continue;
-      const words = wordBoundaries(ctx, index);
-      if (!words.has(start) || !words.has(end)) continue;
+      if (!isWordBoundary(ctx, index, start) || !isWordBoundary(ctx, index, end)) continue;
       let from = start;
       while (from > s.start && !CLAUSE_END_RE.test(ctx.normalized.text[from - 1] ?? '')) from--;
       let to = end;
@@ -396,8 +389,8 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
       if (!grower && !GROWING_CONTEXT_RE.test(clause)) continue;
       const mention: EntityMention = {
         type: 'Industry',
-        name: m[0],
-        surface: m[0],
+        name: m.word,
+        surface: m.word,
         start,
         end,
         sentence: index,

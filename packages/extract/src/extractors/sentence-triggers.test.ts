@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { literalAlternation, matchesIn, overlappedSentences, sentencesMatchingAny } from './sentence-triggers.js';
+import fc from 'fast-check';
+import {
+  literalAlternation,
+  literalMatchesBySentence,
+  matchesIn,
+  overlappedSentences,
+  sentencesMatchingAny,
+} from './sentence-triggers.js';
 
 /** Sentence spans of a text cut after every 。 (what splitSentences gives for plain prose). */
 function spans(text: string): { start: number; end: number }[] {
@@ -89,5 +96,49 @@ describe('matchesIn', () => {
     expect(matchesIn(text, re).map((m) => [m.index, m[0]])).toEqual([...text.matchAll(re)].map((m) => [m.index, m[0]]));
     expect(re.lastIndex).toBe(0);
     expect(matchesIn('威宁县脱贫', re)).toEqual([]);
+  });
+});
+
+describe('literalMatchesBySentence', () => {
+  const ctxOf = (text: string) =>
+    ({ normalized: { text }, sentences: spans(text) }) as unknown as Parameters<typeof literalMatchesBySentence>[0];
+  /** What a regex alternation of the words, longest first, matches sentence by sentence. */
+  const byRegex = (text: string, words: string[]) =>
+    spans(text)
+      .map((s, i): [number, { index: number; word: string }[]] => [
+        i,
+        matchesIn(text.slice(s.start, s.end), literalAlternation(words)).map((m) => ({ index: m.index, word: m[0] })),
+      ])
+      .filter(([, ms]) => ms.length > 0);
+
+  it('should take the longest word at a position and go on after it', () => {
+    const text = '台江县发展茶叶茶园。威宁县的茶叶收入增加。';
+    expect(literalMatchesBySentence(ctxOf(text), ['茶', '茶叶', '茶园'])).toEqual([
+      [
+        0,
+        [
+          { index: 5, word: '茶叶' },
+          { index: 7, word: '茶园' },
+        ],
+      ],
+      [1, [{ index: 4, word: '茶叶' }]],
+    ]);
+  });
+
+  it('should match what a regex alternation matches in each sentence', () => {
+    const chars = ['茶', '叶', '园', '猪', '香', '。'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...chars), { maxLength: 30 }).map((a) => a.join('')),
+        fc.uniqueArray(
+          fc.array(fc.constantFrom(...chars.slice(0, 5)), { minLength: 1, maxLength: 3 }).map((a) => a.join('')),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (text, words) => {
+          expect(literalMatchesBySentence(ctxOf(text), words)).toEqual(byRegex(text, words));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -115,3 +115,57 @@ export function matchesIn(text: string, re: RegExp): readonly RegExpExecArray[] 
   re.lastIndex = 0;
   return out ?? NO_MATCHES;
 }
+
+/**
+ * A literal word found in a sentence: its offset in the sentence text and the word.
+ * @example { index: 4, word: '茶叶' }
+ */
+export interface LiteralMatch {
+  index: number;
+  word: string;
+}
+
+/**
+ * What a global regex alternation of literal words, longest first, matches in each sentence's text
+ * (`matchesIn(sentence.text, /甲乙|甲|…/g)` for every sentence), found with indexOf over the whole text:
+ * no regex to compile for word lists made per document. At each position the scan takes the longest
+ * word there (what the alternation's first matching branch is), then goes on after it.
+ * @param ctx - document context
+ * @param words - non-empty literal words
+ * @example literalMatchesBySentence(ctx, ['茶叶', '茶']) // [[1, [{ index: 4, word: '茶叶' }]]]
+ */
+export function literalMatchesBySentence(
+  ctx: Pick<DocContext, 'normalized' | 'sentences'>,
+  words: Iterable<string>,
+): [number, LiteralMatch[]][] {
+  const text = ctx.normalized.text;
+  const occurrences: { at: number; word: string }[] = [];
+  for (const word of new Set(words)) {
+    if (!word) continue;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) occurrences.push({ at, word });
+  }
+  occurrences.sort((a, b) => a.at - b.at || b.word.length - a.word.length);
+  const out: [number, LiteralMatch[]][] = [];
+  const sentences = ctx.sentences;
+  let k = 0;
+  let cursor = -1;
+  let current: LiteralMatch[] | undefined;
+  for (const { at, word } of occurrences) {
+    while (k < sentences.length && sentences[k]!.end <= at) {
+      k++;
+      current = undefined;
+    }
+    const s = sentences[k];
+    if (!s) break;
+    // only words wholly inside the sentence, none starting inside the one taken before
+    if (at < s.start || at + word.length > s.end) continue;
+    if (current && at < cursor) continue;
+    if (!current) {
+      current = [];
+      out.push([k, current]);
+    }
+    current.push({ index: at - s.start, word });
+    cursor = at + word.length;
+  }
+  return out;
+}
