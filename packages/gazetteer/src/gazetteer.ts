@@ -306,9 +306,13 @@ export class Gazetteer {
     const made = this.made[i];
     if (made) return made;
     const code = this.index.code(i);
-    const division: Division = { code, name: this.index.name(i), level: levelOfCode(code) };
+    const name = this.index.name(i);
+    const level = levelOfCode(code);
     const parent = this.index.parent(i);
-    if (parent >= 0) division.parentCode = this.index.code(parent);
+    // Object literals with all their keys (same order as before: code, name, level, parentCode): objects
+    // grown key by key change shape at run time.
+    const division: Division =
+      parent >= 0 ? { code, name, level, parentCode: this.index.code(parent) } : { code, name, level };
     this.made[i] = division;
     return division;
   }
@@ -316,10 +320,12 @@ export class Gazetteer {
   private unpack(packed: number): NameHit {
     const division = this.at(packed >>> 3);
     const code = (packed >>> 1) & 3;
-    const hit: NameHit = { division, aliasKind: KINDS[code] ?? 'official' };
-    if (packed & 1) hit.weak = true;
-    if (code === 3) hit.variant = true;
-    return hit;
+    const aliasKind = KINDS[code] ?? 'official';
+    // Literals per case, keys in the order they always had (division, aliasKind, weak, variant).
+    if (packed & 1) {
+      return code === 3 ? { division, aliasKind, weak: true, variant: true } : { division, aliasKind, weak: true };
+    }
+    return code === 3 ? { division, aliasKind, variant: true } : { division, aliasKind };
   }
 
   private countiesWithin(code: string): string[] {

@@ -206,13 +206,13 @@ export class VillageShard {
     if (made) return made;
     const code = this.county6 + String(this.rows[i * 3] ?? 0).padStart(6, '0');
     const k = this.rows[i * 3 + 1] ?? 0;
-    const division: Division = {
-      code,
-      name: this.text(this.nameOffset(k), this.nameLength(k)),
-      level: 'Village',
-    };
+    const name = this.text(this.nameOffset(k), this.nameLength(k));
     const parent = this.rows[i * 3 + 2] ?? -1;
-    if (parent >= 0) division.parentCode = this.parentCode(parent);
+    // One literal per case (keys in the order code, name, level, parentCode): no shape change at run time.
+    const division: Division =
+      parent >= 0
+        ? { code, name, level: 'Village', parentCode: this.parentCode(parent) }
+        : { code, name, level: 'Village' };
     this.divisions[i] = division;
     return division;
   }
