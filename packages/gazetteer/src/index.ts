@@ -11,5 +11,6 @@ export * from './weak-words.js';
 export * from './name-index.js';
 export * from './resolve.js';
 export * from './index-files.js';
+export * from './village-shard.js';
 export * from './gazetteer.js';
 export * from './ensure-index.js';
