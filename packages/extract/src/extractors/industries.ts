@@ -60,13 +60,16 @@ const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|�
 const PRODUCT_SITE_RE = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})$`);
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
 
+// The last numeral of a farm quantity and its unit (what every QUANTITY_RE match holds, and a match of
+// it itself): cheaper to scan for than QUANTITY_RE, whose numeral runs start at every 一 and 万.
+const QUANTITY_TAIL = `[\\d一二两三四五六七八九十百千万](?:余|多)?(?:万|亿)?(?:${FARM_UNITS.join('|')})`;
 // quantityHits needs a QUANTITY_RE match, siteAndVerbHits a site suffix or a 种植/种/栽种/养殖 token
-const NEEDS_TOKENS_RE = new RegExp(`${QUANTITY_RE.source}|${siteSuffixRe.source}|种|养殖`);
+const NEEDS_TOKENS_RE = new RegExp(`${QUANTITY_TAIL}|${PRODUCT_SITE_SUFFIXES.join('|')}|种|养殖`);
 // what any match of the first pass holds: the above, or what a list rule needs (产业, 作物, 中药材, 主打,
 // a growing verb before a list, a developing verb before a sector); scanned apart, each scan is fast
 const INDUSTRY_TRIGGERS: readonly RegExp[] = [
-  new RegExp(QUANTITY_RE.source, 'g'),
-  new RegExp(`${siteSuffixRe.source}|种|养殖|产业|作物|中药材|主打`, 'g'),
+  new RegExp(QUANTITY_TAIL, 'g'),
+  new RegExp(`${PRODUCT_SITE_SUFFIXES.join('|')}|种|养殖|产业|作物|中药材|主打`, 'g'),
   /(?:发展|培育|饲养)(?:[\u4e00-\u9fff]{1,6}(?:、|和|及|与|以及))+[\u4e00-\u9fff]/g,
   /(?:发展|培育|壮大|做强|打造)[\u4e00-\u9fff]{2,4}(?:旅游|经济)/g,
 ];
