@@ -8,13 +8,14 @@
  * region — and links every Program mention to it. DEVELOPS and INVESTS_IN reuse the same subject.
  */
 import { isRegionType } from '@fupin/graph-schema';
-import { isEasternCode } from '../region-names.js';
+import { charTable, isEastern } from './char-tables.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
+import type { Sentence } from '@fupin/text';
 import { numbersIn } from './numbers.js';
 import { mentionsIn } from '../doc-util.js';
 
-/** Clause breaks: ，；：,;:。！？!? (as char codes, tested without building one-character strings). */
-const CLAUSE_BREAKS: ReadonlySet<number> = new Set([...'，；：,;:。！？!?'].map((c) => c.charCodeAt(0)));
+/** Clause breaks: ，；：,;:。！？!? (a table by char code: no one-character strings, no regex per character). */
+const CLAUSE_BREAKS = charTable('，；：,;:。！？!?');
 // 甲乡和乙镇联合打造…: regions joined by these stand together as the subject
 const COORDINATOR_RE = /^(?:和|与|及|、|以及|同)$/;
 
@@ -32,7 +33,7 @@ export function refOf(m: EntityMention): EntityRef {
  */
 export function clauseStart(text: string, start: number, at: number): number {
   let a = at;
-  while (a > start && !CLAUSE_BREAKS.has(text.charCodeAt(a - 1))) a--;
+  while (a > start && CLAUSE_BREAKS[text.charCodeAt(a - 1)] !== 1) a--;
   return a;
 }
 
@@ -42,7 +43,7 @@ export function clauseStart(text: string, start: number, at: number): number {
  */
 export function clauseEnd(text: string, end: number, at: number): number {
   let b = at;
-  while (b < end && !CLAUSE_BREAKS.has(text.charCodeAt(b))) b++;
+  while (b < end && CLAUSE_BREAKS[text.charCodeAt(b)] !== 1) b++;
   return b;
 }
 
@@ -54,30 +55,51 @@ function mayAct(ctx: DocContext, m: EntityMention): boolean {
   if (!isRegionType(m.type) || m.type === 'Province') return false;
   const primary = ctx.primaryRegion;
   if (!primary?.code || !m.code) return true;
-  return isEasternCode(primary.code) || !isEasternCode(m.code);
+  return isEastern(primary.code) || !isEastern(m.code);
 }
 
-const actorCache = new WeakMap<
-  DocContext,
-  { count: number; primary: EntityRef | undefined; bySentence: Map<number, EntityMention[]> }
->();
+/** What the subject rules read of each sentence, computed once per sentence and document. */
+interface DocMemo {
+  count: number;
+  primary: EntityRef | undefined;
+  /** Regions that may act, in text order. */
+  actors: Map<number, EntityMention[]>;
+  /** What easternActors reads. */
+  sides: Map<number, SentenceSides>;
+  /** The subject a sentence takes from earlier sentences (or the document) when it names none itself. */
+  earlier: Map<number, EntityRef[]>;
+}
+
+const memoCache = new WeakMap<DocContext, DocMemo>();
+
+/** The memo of a document (renewed when mentions were added or the primary region changed). */
+function memoOf(ctx: DocContext): DocMemo {
+  let memo = memoCache.get(ctx);
+  if (!memo || memo.count !== ctx.mentions.length || memo.primary !== ctx.primaryRegion) {
+    memo = {
+      count: ctx.mentions.length,
+      primary: ctx.primaryRegion,
+      actors: new Map(),
+      sides: new Map(),
+      earlier: new Map(),
+    };
+    memoCache.set(ctx, memo);
+  }
+  return memo;
+}
 
 /**
  * The regions of a sentence that may act (see mayAct), in text order (a stable sort of the sentence's
  * mentions): computed once per sentence and document, not by scanning every mention of the document.
  */
 function actorsOf(ctx: DocContext, sentence: number): readonly EntityMention[] {
-  let cached = actorCache.get(ctx);
-  if (!cached || cached.count !== ctx.mentions.length || cached.primary !== ctx.primaryRegion) {
-    cached = { count: ctx.mentions.length, primary: ctx.primaryRegion, bySentence: new Map() };
-    actorCache.set(ctx, cached);
-  }
-  let list = cached.bySentence.get(sentence);
+  const memo = memoOf(ctx);
+  let list = memo.actors.get(sentence);
   if (!list) {
     list = mentionsIn(ctx, sentence)
       .filter((m) => mayAct(ctx, m))
       .sort((a, b) => a.start - b.start);
-    cached.bySentence.set(sentence, list);
+    memo.actors.set(sentence, list);
   }
   return list;
 }
@@ -164,11 +186,26 @@ export function subjectRegions(
   if (initial.length) return nearestWithCoordinated(text, initial).map(refOf);
   // 某区某村与高峰村结对后，…建成茶叶基地: the nearest region of the document's side named before
   const sameSide = here.filter(
-    (m) => m.code === undefined || !isEasternCode(m.code) || isEasternCode(ctx.primaryRegion?.code),
+    (m) => m.code === undefined || !isEastern(m.code) || isEastern(ctx.primaryRegion?.code),
   );
   const nearest = sameSide[sameSide.length - 1];
   if (nearest && nearest.type !== 'Prefecture') return nearestWithCoordinated(text, sameSide).map(refOf);
-  for (let k = sentence - 1; carry && k >= 0 && k >= sentence - 4; k--) {
+  if (!carry) return ctx.primaryRegion ? [ctx.primaryRegion] : [];
+  // the same for every offset of the sentence: worked out once
+  const memo = memoOf(ctx);
+  let earlier = memo.earlier.get(sentence);
+  if (!earlier) memo.earlier.set(sentence, (earlier = subjectBefore(ctx, s)));
+  return earlier;
+}
+
+/**
+ * The subject a sentence that names none takes: the last clause-initial region of the previous
+ * sentences of the paragraph (or a `某乡：` headline just before), else the document's primary region.
+ */
+function subjectBefore(ctx: DocContext, s: Sentence): EntityRef[] {
+  const text = ctx.normalized.text;
+  const sentence = s.index;
+  for (let k = sentence - 1; k >= 0 && k >= sentence - 4; k--) {
     const prev = ctx.sentences[k];
     if (!prev) break;
     const prevRegions = regionMentions(ctx, k, []);
@@ -177,7 +214,7 @@ export function subjectRegions(
       const only = prevRegions.length === 1 ? prevRegions[0] : undefined;
       if (
         only &&
-        /^[\s]*$/.test(text.slice(prev.start, only.start)) &&
+        text.slice(prev.start, only.start).trim() === '' && // (trim drops exactly what \s matches)
         /^[：:]\s*$/.test(text.slice(only.end, prev.end))
       ) {
         return [refOf(only)];
@@ -205,10 +242,10 @@ const WITH_PARTNER_RE = /^(?:还|也|又)?(?:与|和|同|携手)$/;
  * @example mainEasternPartner(ctx) // { type: 'County', name: '北仑区' } in a report on 从江县 and 北仑区
  */
 export function mainEasternPartner(ctx: DocContext): EntityRef | undefined {
-  if (isEasternCode(ctx.primaryRegion?.code)) return undefined;
+  if (isEastern(ctx.primaryRegion?.code)) return undefined;
   const counts = new Map<string, { m: EntityMention; n: number }>();
   for (const m of ctx.mentions) {
-    if ((m.type !== 'County' && m.type !== 'Prefecture') || !isEasternCode(m.code)) continue;
+    if ((m.type !== 'County' && m.type !== 'Prefecture') || !isEastern(m.code)) continue;
     const c = counts.get(m.name) ?? { m, n: 0 };
     c.n += m.type === 'County' ? 2 : 1;
     counts.set(m.name, c);
@@ -228,15 +265,10 @@ interface SentenceSides {
   bothWords: boolean;
 }
 
-const sidesCache = new WeakMap<DocContext, { count: number; bySentence: Map<number, SentenceSides> }>();
 
 function sidesOf(ctx: DocContext, sentence: number): SentenceSides {
-  let cached = sidesCache.get(ctx);
-  if (!cached || cached.count !== ctx.mentions.length) {
-    cached = { count: ctx.mentions.length, bySentence: new Map() };
-    sidesCache.set(ctx, cached);
-  }
-  let sides = cached.bySentence.get(sentence);
+  const memo = memoOf(ctx);
+  let sides = memo.sides.get(sentence);
   if (!sides) {
     // a place inside a body's or firm's name (萧山区第一人民医院) is not the actor
     const here = mentionsIn(ctx, sentence);
@@ -250,10 +282,10 @@ function sidesOf(ctx: DocContext, sentence: number): SentenceSides {
     const s = ctx.sentences[sentence];
     sides = {
       actors,
-      eastern: actors.some((m) => isEasternCode(m.code)),
+      eastern: actors.some((m) => isEastern(m.code)),
       bothWords: s !== undefined && BOTH_SIDES_RE.test(s.text),
     };
-    cached.bySentence.set(sentence, sides);
+    memo.sides.set(sentence, sides);
   }
   return sides;
 }
@@ -265,7 +297,7 @@ function sidesOf(ctx: DocContext, sentence: number): SentenceSides {
  */
 function easternActors(ctx: DocContext, sentence: number, at: number, partner: EntityRef | undefined): EntityRef[] {
   const s = ctx.sentences[sentence];
-  if (!s || isEasternCode(ctx.primaryRegion?.code)) return [];
+  if (!s || isEastern(ctx.primaryRegion?.code)) return [];
   const text = ctx.normalized.text;
   const from = clauseStart(text, s.start, at);
   const out = new Map<string, EntityRef>();
@@ -293,20 +325,20 @@ function easternSubjects(
   const text = ctx.normalized.text;
   const inSentence = sides.actors.filter((m) => m.end <= at);
   inSentence.forEach((m, i) => {
-    if (!isEasternCode(m.code) || m.start < from) return;
+    if (!isEastern(m.code) || m.start < from) return;
     // 从江县与宁波市北仑区: look past the city that leads its district
     let k = i - 1;
-    while (k >= 0 && inSentence[k]!.end === inSentence[k + 1]!.start && isEasternCode(inSentence[k]!.code)) k--;
+    while (k >= 0 && inSentence[k]!.end === inSentence[k + 1]!.start && isEastern(inSentence[k]!.code)) k--;
     const prev = inSentence[k];
     const linkEnd = inSentence[k + 1]!.start;
     const coordinated =
-      prev && prev.start >= from && !isEasternCode(prev.code) && WITH_PARTNER_RE.test(text.slice(prev.end, linkEnd));
+      prev && prev.start >= from && !isEastern(prev.code) && WITH_PARTNER_RE.test(text.slice(prev.end, linkEnd));
     // a city right before its district (杭州市萧山区) heads the clause with it: keep the district
     const next = inSentence[i + 1];
-    if (next && next.start === m.end && isEasternCode(next.code)) return;
+    if (next && next.start === m.end && isEastern(next.code)) return;
     // 北仑区帮助从江县实施…: the helped western region carries the program out, not the helper
     const helps = inSentence.some(
-      (w) => w.start > m.end && !isEasternCode(w.code) && HELPS_BEFORE_RE.test(text.slice(m.end, w.start)),
+      (w) => w.start > m.end && !isEastern(w.code) && HELPS_BEFORE_RE.test(text.slice(m.end, w.start)),
     );
     if (helps) return;
     if (coordinated || clauseInitial(ctx, s.start, m, false)) out.set(m.name, refOf(m));
@@ -315,8 +347,8 @@ function easternSubjects(
   if (!out.size && !inSentence.some((m) => m.start >= from)) {
     const heads = inSentence.filter((m) => clauseInitial(ctx, s.start, m, false));
     const last = heads[heads.length - 1];
-    const helped = inSentence.some((w) => last && w.start > last.end && !isEasternCode(w.code));
-    if (last && isEasternCode(last.code) && !helped) out.set(last.name, refOf(last));
+    const helped = inSentence.some((w) => last && w.start > last.end && !isEastern(w.code));
+    if (last && isEastern(last.code) && !helped) out.set(last.name, refOf(last));
   }
 }
 
@@ -332,6 +364,7 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
   const programs = ctx.mentions.filter((m) => m.type === 'Program');
   if (!programs.length) return out;
   const partner = mainEasternPartner(ctx);
+  const figures = new Map<number, Record<string, number>>();
   for (const p of programs) {
     const s = ctx.sentences[p.sentence];
     if (!s) continue;
@@ -343,20 +376,23 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
         m.end <= p.start &&
         isRegionType(m.type) &&
         m.type !== 'Province' &&
-        !isEasternCode(m.code),
+        !isEastern(m.code),
     );
     const bothSides =
       sidesOf(ctx, p.sentence).bothWords &&
       (BOTH_SIDES_RE.test(text.slice(start, p.start)) || BOTH_SIDES_LEAD_RE.test(text.slice(s.start, p.start)));
     const west = east.length && !westNamed && !bothSides ? [] : subjectRegions(ctx, p.sentence, p.start);
     if (!west.length && !east.length) continue;
-    // the figures of the program's clause (read only when a relation will carry them)
-    const properties = numbersIn(text.slice(start, clauseEnd(text, s.end, p.end)));
+    // the figures of the program's clause (read only when a relation will carry them, once per clause)
+    const end = clauseEnd(text, s.end, p.end);
+    let properties = figures.get(start * 1e8 + end);
+    if (!properties) figures.set(start * 1e8 + end, (properties = numbersIn(text.slice(start, end))));
+    const target = refOf(p);
     for (const region of [...west, ...east]) {
       const r: RelationMention = {
         type: 'IMPLEMENTS',
         source: region,
-        target: refOf(p),
+        target,
         sentence: p.sentence,
         extractor: 'implements',
       };
