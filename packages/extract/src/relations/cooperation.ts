@@ -9,7 +9,6 @@
  */
 import { isRegionType } from '@fupin/graph-schema';
 import { mentionsIn } from '../doc-util.js';
-import { sentencesWith } from './triggers.js';
 import { isEasternCode, LEVEL_DEPTH } from '../region-names.js';
 import { numbersIn } from './numbers.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
@@ -33,8 +32,6 @@ const OUTLET_AFTER =
 const OUTLET_ANY = new RegExp(`${OUTLET.source}|${OUTLET_AFTER.source}`);
 /** The outlet words both patterns need: a sentence without one skips their (backtracking) search. */
 const OUTLET_WORD = /窗口|专柜|旗舰店|展销中心|体验馆|直营店|销售点|体验店|专卖店|展示中心|展销馆|门店|专区/;
-/** Any word of the four rules: a sentence without one is skipped (found by one scan of the document). */
-const ANY_TRIGGER = new RegExp([ASSIST, LABOR, OUTLET_WORD, MIGRANT_WORK].map((r) => r.source).join('|'));
 
 const refOf = (m: EntityMention): EntityRef =>
   m.code ? { type: m.type, name: m.name, code: m.code } : { type: m.type, name: m.name };
@@ -97,14 +94,15 @@ function westernSide(ctx: DocContext, regions: EntityMention[]): EntityRef | und
 export function cooperation(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
-  const triggered = sentencesWith(ctx, ANY_TRIGGER);
   const figures = new Map<number, Record<string, number>>();
   for (const s of ctx.sentences) {
-    if (!triggered.has(s.index)) continue;
     const sentenceText = s.text;
+    // Without a region only labour (劳务…) can link the next sentence's partner: the other rules need a
+    // region here. Tested before any pattern.
+    const regionless = !mentionsIn(ctx, s.index).some((m) => isRegionType(m.type));
+    if (regionless && !sentenceText.includes('劳务')) continue;
     const labor = LABOR.test(sentenceText);
-    // Without a region only labour can link the next sentence's partner (the other rules need a region here).
-    if (!labor && !mentionsIn(ctx, s.index).some((m) => isRegionType(m.type))) continue;
+    if (regionless && !labor) continue;
     const assist = ASSIST.test(labor ? sentenceText.replace(LABOR_G, '') : sentenceText);
     const outlet = OUTLET_WORD.test(sentenceText) && OUTLET_ANY.test(sentenceText);
     const migrant = MIGRANT_WORK.test(sentenceText);

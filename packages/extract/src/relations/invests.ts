@@ -7,7 +7,7 @@
  * own name (宁波市某某有限公司) is where it comes from, not where it invests.
  */
 import { isRegionType } from '@fupin/graph-schema';
-import { isEasternCode } from '../region-names.js';
+import { isEastern as isEasternCode } from './char-tables.js';
 import type { DocContext, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import { refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
@@ -39,9 +39,11 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
   for (const s of ctx.sentences) {
+    const here = mentionsIn(ctx, s.index);
+    // only a firm of the sentence invests: most sentences name none, and skip the patterns
+    if (!here.some((m) => m.type === 'Company')) continue;
     const classic = INVEST_TRIGGER_RE.test(s.text);
     if (!classic && !/在[^，。；]{1,20}建/.test(s.text)) continue;
-    const here = mentionsIn(ctx, s.index);
     const all = here.filter((m) => m.type === 'Company');
     const companies = all.filter(
       (c) =>

@@ -61,13 +61,16 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
   });
   // 1b. A作为B的重要内容, B中的A, 在B框架下…A
   programs.forEach((a, i) => {
+    const next = programs[i + 1];
+    if (!next || next.sentence !== a.sentence) return;
+    const frame = FRAME_TAIL_RE.test(text.slice(a.end, a.end + 8));
     for (let j = i + 1; j < programs.length; j++) {
       const b = programs[j];
       if (!b || b.sentence !== a.sentence) break;
       const gap = text.slice(a.end, b.start);
       if (PART_LINK_RE.test(gap) && WHOLE_TAIL_RE.test(text.slice(b.end, b.end + 8))) push(partOf(a, b, a.sentence));
       if (INNER_LINK_RE.test(gap)) push(partOf(b, a, a.sentence));
-      if (FRAME_TAIL_RE.test(text.slice(a.end, a.end + 8)) && !/[。！？]/.test(gap)) push(partOf(b, a, a.sentence));
+      if (frame && !/[。！？]/.test(gap)) push(partOf(b, a, a.sentence));
     }
   });
   // 1c. 闽宁协作, 粤桂扶贫协作: a province pair's cooperation is part of 东西部扶贫协作
@@ -84,22 +87,22 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
   // 2. compound formulas and named extensions, across the document
   const names = new Map<string, EntityMention>();
   for (const p of programs) if (!names.has(p.name)) names.set(p.name, p);
+  // (whether each name opens with a numeral, tested once per name rather than once per pair)
+  const numeral = new Map<EntityMention, boolean>();
+  for (const p of names.values()) numeral.set(p, NUMERAL_START_RE.test(p.name));
   for (const whole of names.values()) {
     const items = whole.name.split('、');
+    const wholeNumeral = numeral.get(whole)!;
     for (const part of names.values()) {
       if (part === whole) continue;
       if (items.length > 1 && items.includes(part.name)) push(partOf(part, whole, whole.sentence));
       // 三下沉五示范 written without the 、: numbered items side by side
-      else if (items.length === 1 && NUMERAL_START_RE.test(part.name) && NUMERAL_START_RE.test(whole.name)) {
+      else if (items.length === 1 && numeral.get(part)! && wholeNumeral) {
         const rest = whole.name.startsWith(part.name) ? whole.name.slice(part.name.length) : undefined;
         if (rest && NUMERAL_START_RE.test(rest) && rest.length >= 2) push(partOf(part, whole, whole.sentence));
       }
       // 易地扶贫搬迁大学生圆梦助学奖励 extends 易地扶贫搬迁
-      else if (
-        whole.name.length >= part.name.length + 4 &&
-        whole.name.startsWith(part.name) &&
-        !NUMERAL_START_RE.test(whole.name)
-      ) {
+      else if (whole.name.length >= part.name.length + 4 && whole.name.startsWith(part.name) && !wholeNumeral) {
         push(partOf(whole, part, whole.sentence));
       }
     }

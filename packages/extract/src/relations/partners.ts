@@ -20,6 +20,9 @@ import { mentionsIn } from '../doc-util.js';
  */
 export const PARTNER_TRIGGER_RE =
   /依托|入股|合作(?!社)|联结|联建|带动|共建|订单|托管|结对|携手|利益联结|领办|联合打造|参与|模式|方式|签订|收购协议|保底收购|吸纳|专柜|专区/;
+/** Whether a text holds a firm word ANAPHOR_RE needs (公司, 企业, 合作社). */
+const hasFirmWord = (text: string): boolean =>
+  text.includes('公司') || text.includes('企业') || text.includes('合作社');
 // a region that relies on a firm or puts funds in it (依托某公司, 入股某集团) partners it
 const RELY_BEFORE_RE = /(?:依托|入股|注入|委托|托管给|交由)[^，。；,;]{0,4}$/;
 // 公司按照…, 该企业带动…: a clause that opens with a bare firm word speaks of the firm named before
@@ -59,9 +62,12 @@ export function partnersRelations(ctx: DocContext): RelationMention[] {
   const out: RelationMention[] = [];
   const text = ctx.normalized.text;
   for (const s of ctx.sentences) {
-    const invests = INVEST_TRIGGER_RE.test(s.text);
-    if (!PARTNER_TRIGGER_RE.test(s.text) && !invests) continue;
     const here = mentionsIn(ctx, s.index);
+    // no firm named and no bare 公司/企业/合作社 to stand for one: nothing to link (tested before the patterns)
+    if (!here.some((m) => m.type === 'Company') && !hasFirmWord(s.text)) continue;
+    const invests = INVEST_TRIGGER_RE.test(s.text);
+    const partnerWords = PARTNER_TRIGGER_RE.test(s.text);
+    if (!partnerWords && !invests) continue;
     const companies: { ref: EntityRef; start: number; end: number; self?: EntityMention }[] = here
       .filter((m) => m.type === 'Company')
       .map((m) => ({ ref: refOf(m), start: m.start, end: m.end, self: m }));
@@ -85,7 +91,7 @@ export function partnersRelations(ctx: DocContext): RelationMention[] {
     const reliedOn = new Set<number>();
     companies.forEach((c, ci) => {
       for (const p of programs) push(c.ref, refOf(p));
-      if (!PARTNER_TRIGGER_RE.test(s.text)) return;
+      if (!partnerWords) return;
       const nextCompany = companies[ci + 1]?.start ?? s.end;
       const linked = new Map<string, EntityRef>();
       // villages the firm is linked to: after it (up to the next firm), or in a scene clause that opens the sentence
