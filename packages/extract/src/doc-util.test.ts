@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWordBoundary, mentionsIn, sentenceWords, wordBoundaries, wordTags } from './doc-util.js';
+import { isWordBoundary, mentionsIn, sentenceWords, wordBoundaries, wordTags, wordTagsBetween } from './doc-util.js';
 import { Extractor } from './pipeline.js';
 import { JiebaSegmenter } from './segmenter.js';
 
@@ -66,5 +66,24 @@ describe('wordTags', () => {
     expect(tags.map((t) => ctx.normalized.text.slice(t.start, t.end))).toEqual(sentenceWords(ctx, 1));
     expect(tags[0]!.start).toBe(s.start);
     expect(tags.find((t) => t.word === '台江县')?.tag).toBe('ns');
+  });
+});
+
+describe('wordTagsBetween', () => {
+  it('should give the tagged words overlapping a span exactly as the tags of the whole sentence give them', () => {
+    const ctx = Extractor.create().context({ path: 'a.txt', text: TEXT, sha256 });
+    const fresh = Extractor.create().context({ path: 'a.txt', text: TEXT, sha256 });
+    for (let i = 0; i < ctx.sentences.length; i++) {
+      const s = ctx.sentences[i]!;
+      for (let from = s.start; from < s.end; from++) {
+        for (const to of [from + 1, from + 2, from + 4]) {
+          // `fresh` has tagged no sentence yet, so its words are tagged alone
+          const alone = wordTagsBetween(fresh, i, from, to);
+          const whole = wordTags(ctx, i).filter((w) => w.end > from && w.start < Math.min(to, s.end));
+          expect(alone).toEqual(whole);
+        }
+      }
+    }
+    expect(wordTagsBetween(ctx, 1, ctx.sentences[1]!.start, ctx.sentences[1]!.start + 1)[0]?.word).toBe('台江县');
   });
 });

@@ -197,6 +197,40 @@ export function wordTags(ctx: DocContext, index: number): WordTag[] {
   return list;
 }
 
+/**
+ * The tagged words of one sentence that overlap [from, to), in order, as {@link wordTags} gives them:
+ * only those few words are tagged (jieba tags a word by its dictionary entry alone), not the sentence.
+ * @param ctx - document context
+ * @param index - sentence index
+ * @param from - start offset (normalised)
+ * @param to - end offset (normalised, exclusive)
+ * @example wordTagsBetween(ctx, 0, 1, 3) // [{ start: 1, end: 4, tag: 'ns', word: '从江县' }] for 在从江县…
+ */
+export function wordTagsBetween(ctx: DocContext, index: number, from: number, to: number): WordTag[] {
+  const sentence = ctx.sentences[index];
+  if (!sentence) return [];
+  const lo = Math.max(from, sentence.start);
+  const hi = Math.min(to, sentence.end);
+  const d = docWords(ctx);
+  const tagged = d.tags.get(index);
+  if (!tagged && lo < hi && served(ctx, d, index) && ctx.segmenter.tagWords) {
+    const { words, wordAt } = d.whole!;
+    let at = lo;
+    while (at > sentence.start && wordAt[at]! < 0) at--; // the start of the word holding `lo`
+    const starts: number[] = [];
+    const list: string[] = [];
+    for (let k = wordAt[at]!; k < words.length && at < hi; k++) {
+      starts.push(at);
+      list.push(words[k]!);
+      at += words[k]!.length;
+    }
+    const tags = ctx.segmenter.tagWords(list);
+    if (tags)
+      return tags.map((t, i) => ({ start: starts[i]!, end: starts[i]! + t.word.length, tag: t.tag, word: t.word }));
+  }
+  return (tagged ?? wordTags(ctx, index)).filter((w) => w.end > lo && w.start < hi);
+}
+
 const bySentenceCache = new WeakMap<DocContext, { count: number; groups: Map<number, DocContext['mentions']> }>();
 const NONE: DocContext['mentions'] = [];
 

@@ -203,8 +203,7 @@ export class CachingSegmenter implements Segmenter {
     let tagged = this.tags.get(text);
     if (!tagged) {
       const words = this.cuts.get(text) ?? this.fromDocument(text);
-      const tagger = this.inner as Partial<Pick<JiebaSegmenter, 'tagWords'>>;
-      if (words && typeof tagger.tagWords === 'function') tagged = tagger.tagWords(words);
+      if (words && typeof this.inner.tagWords === 'function') tagged = this.inner.tagWords(words);
       tagged ??= this.inner.tag(text);
       this.tags.set(text, tagged);
     }
@@ -232,6 +231,14 @@ export class CachingSegmenter implements Segmenter {
       this.whole = { text: doc.text, words, wordAt };
     }
     return this.whole;
+  }
+
+  /**
+   * Tags words on their own (see {@link JiebaSegmenter.tagWords}) through the inner segmenter, when it can.
+   * @example seg.tagWords(['在', '从江县']) // [{ tag: 'p', word: '在' }, { tag: 'ns', word: '从江县' }]
+   */
+  tagWords(words: readonly string[]): { word: string; tag: string }[] | undefined {
+    return this.inner.tagWords?.(words);
   }
 
   /** The words of a span of the document whose text this is, or undefined. */

@@ -22,6 +22,11 @@ export interface Segmenter {
    * segmenter has it; doc-util's per-sentence helpers slice it instead of cutting sentences again).
    */
   documentWords?(): DocumentWords | undefined;
+  /**
+   * Tags words as `tag` tags them in any text they are words of (jieba tags a word by its dictionary
+   * entry alone); undefined when it cannot (a word is cut differently alone): then tag the text.
+   */
+  tagWords?(words: readonly string[]): { word: string; tag: string }[] | undefined;
 }
 
 /**

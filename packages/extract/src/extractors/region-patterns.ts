@@ -10,7 +10,7 @@
  * The parent is the region named right before it (`某镇马场村`), else the one township of its sentence.
  */
 import type { RegionLevel } from '@fupin/graph-schema';
-import { isWordBoundary, wordTags } from '../doc-util.js';
+import { isWordBoundary, wordTagsBetween } from '../doc-util.js';
 import { LEVEL_DEPTH } from '../region-names.js';
 import type { DocContext, EntityMention } from '../types.js';
 
@@ -180,7 +180,8 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
 
 /** Whether jieba glued the suffix into a place-name word ending with it (坡|塘村/ns): still a name's suffix. */
 function placeWordEndsAt(ctx: DocContext, sentence: number, p: number, q: number): boolean {
-  return wordTags(ctx, sentence).some((w) => w.start < p && w.end === q && w.tag === 'ns');
+  // Only the word holding the suffix's last character can end at q.
+  return wordTagsBetween(ctx, sentence, q - 1, q).some((w) => w.start < p && w.end === q && w.tag === 'ns');
 }
 
 /**
@@ -246,7 +247,8 @@ function plausibleStem(
   afterRegion: boolean,
   strict: boolean,
 ): boolean {
-  for (const w of wordTags(ctx, sentence)) {
+  // Only the words overlapping the stem matter (tagged alone, not the whole sentence).
+  for (const w of wordTagsBetween(ctx, sentence, start, end)) {
     if (w.end <= start) continue;
     if (w.start >= end) break;
     if (w.start < start) {

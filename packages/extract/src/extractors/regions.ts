@@ -11,7 +11,7 @@
  */
 import type { RegionLevel } from '@fupin/graph-schema';
 import { shortForms } from '@fupin/gazetteer';
-import { isWordBoundary, sentenceAt, wordTags } from '../doc-util.js';
+import { isWordBoundary, sentenceAt, wordTagsBetween } from '../doc-util.js';
 import { ancestorsOf, canonicalDivisionName, isEasternCode, LEVEL_DEPTH, parentDivision } from '../region-names.js';
 import type {
   DivisionRef,
@@ -310,7 +310,7 @@ export function linkedRegions(ctx: DocContext, gazetteer: GazetteerPort): Entity
 
 /** Whether jieba tags the word at [start, end) of its sentence as a place name (ns). */
 function placeWordAt(ctx: DocContext, start: number, end: number): boolean {
-  const words = wordTags(ctx, sentenceAt(ctx.sentences, start));
+  const words = wordTagsBetween(ctx, sentenceAt(ctx.sentences, start), start, end);
   return words.some((w) => w.start === start && w.end === end && w.tag === 'ns');
 }
 
