@@ -156,7 +156,7 @@ export class Extractor {
   }
 
   private analyse(doc: ExtractInput): { ctx: DocContext; resolved: DocumentEntities } {
-    const ctx = this.context(doc);
+    const ctx = this.contextOf(doc);
     for (const extractor of this.entityExtractors) {
       ctx.mentions.push(...extractor.extract(ctx));
       if (extractor.name === 'regions' || !ctx.primaryRegion) ctx.primaryRegion ??= primaryRegionOf(ctx.mentions);
@@ -178,7 +178,11 @@ export class Extractor {
    * @example regionExtractor.extract(extractor.context({ path: 'a.txt', text: '从江县', sha256 }))
    */
   context(input: ExtractInput): DocContext {
-    const doc = parseOrThrow(ExtractInputSchema, input, 'extract.Extractor.context');
+    return this.contextOf(parseOrThrow(ExtractInputSchema, input, 'extract.Extractor.context'));
+  }
+
+  /** The context of a document already validated (extract and prepare parse their input once). */
+  private contextOf(doc: ExtractInput): DocContext {
     const normalized = normalize(doc.text);
     const sentences = splitSentences(normalized);
     const title = doc.title ?? guessTitle(normalized);

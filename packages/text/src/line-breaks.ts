@@ -172,7 +172,11 @@ export function planLines(text: string): LinePlan {
   let i = 0;
   while (i < n) {
     let lineEnd = i;
-    while (lineEnd < n && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    // (every line break is below U+202A: one comparison passes Chinese text)
+    for (let c = 0; lineEnd < n; lineEnd++) {
+      c = text.charCodeAt(lineEnd);
+      if (c < 0x202a && isLineBreak(c)) break;
+    }
     let s = i;
     let e = lineEnd;
     while (s < e && (isInlineSpace(text.charCodeAt(s)) || isDropped(text.charCodeAt(s)))) s++;

@@ -130,6 +130,12 @@ describe('normalize on single characters', () => {
     expect(n.text.codePointAt(0)).toBeGreaterThan(0xffff);
     expect(n.originalSpan(0, n.text.length)).toEqual({ start: 0, end: 1 });
   });
+
+  it('should keep a lone surrogate as it is, simplify and drop a leading U+FEFF', () => {
+    expect(normalize('从江县\ud800台江县').text).toBe('从江县\ud800台江县');
+    expect(normalize('從江縣脫貧，台江县发展。').text).toBe('从江县脱贫，台江县发展。');
+    expect(normalize('\ufeff从江县').text).toBe('从江县');
+  });
 });
 
 describe('normalize on the seed reports', () => {

@@ -36,6 +36,11 @@ export interface NormalizedText {
   originalSpan(start: number, end: number): { start: number; end: number };
 }
 
+/** UTF-16LE decoder that keeps a leading U+FEFF (the decoder would otherwise eat it as a byte-order mark). */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Typed arrays use the platform's byte order; the decoder reads little-endian. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * Growable output buffer: UTF-16 code units plus, per unit, where in the original it came from. The end of
  * that source is not stored: it is always one code point (one or two units) of the original.
@@ -68,6 +73,17 @@ class Output {
   }
 
   toString(): string {
+    const units = this.units.subarray(0, this.length);
+    // Without surrogates (nearly every report) a UTF-16 decoder builds the same string in one step; it
+    // would replace a lone surrogate, so any surrogate takes the chunked fromCharCode path below.
+    let surrogates = false;
+    for (let k = 0; k < units.length; k++) {
+      if ((units[k]! & 0xf800) === 0xd800) {
+        surrogates = true;
+        break;
+      }
+    }
+    if (!surrogates && LITTLE_ENDIAN) return UTF16.decode(units);
     // fromCharCode in chunks keeps lone surrogates as they are (TextDecoder would replace them).
     let s = '';
     for (let k = 0; k < this.length; k += 8192) {

@@ -58,6 +58,11 @@ function splitParagraph(n: NormalizedText, from: number, to: number, paragraph: 
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
+    // Han characters (most of a report) are neither quotes nor sentence ends
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      i++;
+      continue;
+    }
     if (isQuoteOpen(c)) {
       depth++;
       i++;
