@@ -18,6 +18,9 @@ import {
   SUFFIX_LOOKALIKES,
 } from '../lexicon/body-words.js';
 import { mentionsIn } from '../doc-util.js';
+import { endsAt, firstStartingAt, holdingBefore, indexTokens, oneCharWordAt, tagWithOffsets } from './tagged-tokens.js';
+
+export { tagWithOffsets, type Token } from './tagged-tokens.js';
 import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 /**
@@ -72,106 +75,6 @@ function suffixEndRegex(suffixes: readonly string[]): RegExp {
 }
 // a numeral word (一百, 20) is never a proper part of a name
 const NUMBER_RE = /^[\d一二三四五六七八九十百千万]+$/;
-
-/**
- * A jieba word with its tag and offsets in the tagged text.
- * @example { word: '引进', tag: 'v', start: 0, end: 2 }
- */
-export interface Token {
-  word: string;
-  tag: string;
-  start: number;
-  end: number;
-}
-
-// Sentences are tagged once per document for all extractors of this package (companies, bodies, sites,
-// industries): cached per segmenter (the pipeline makes one per document), so the tokens go with the
-// document instead of outliving it in a process-wide cache. Short phrases (the head before a suffix)
-// recur across documents: they stay in a small process-wide cache, emptied when it grows.
-const sentenceTags = new WeakMap<Segmenter, Map<string, Token[]>>();
-const phraseTags = new Map<string, Token[]>();
-const PHRASE_CHARS = 20;
-const TAG_CACHE_LIMIT = 2048;
-
-/**
- * jieba POS-tagged words of a text with their offsets, cached by text.
- * @param segmenter - jieba-backed segmenter
- * @param text - a sentence or a short phrase
- * @example tagWithOffsets(seg, '引进某公司')[0] // { word: '引进', tag: 'v', start: 0, end: 2 }
- */
-export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
-  let cache = phraseTags;
-  if (text.length > PHRASE_CHARS) {
-    cache = sentenceTags.get(segmenter) ?? new Map<string, Token[]>();
-    sentenceTags.set(segmenter, cache);
-  }
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const out: Token[] = [];
-  let pos = 0;
-  for (const { word, tag } of segmenter.tag(text)) {
-    out.push({ word, tag, start: pos, end: pos + word.length });
-    pos += word.length;
-  }
-  if (cache.size >= TAG_CACHE_LIMIT) cache.clear();
-  cache.set(text, out);
-  return out;
-}
-
-/** Offsets of a tagged text's tokens, for constant-time lookups in the walk of findSuffixNames. */
-interface TokenIndex {
-  /** 1 + index of the non-empty token holding character i (0: none). */
-  holding: Int32Array;
-  /** Whether a token is empty (jieba gives none; then the lookups scan the tokens). */
-  hasEmpty: boolean;
-}
-const tokenIndexes = new WeakMap<readonly Token[], TokenIndex>();
-
-function indexTokens(tokens: readonly Token[]): TokenIndex {
-  let index = tokenIndexes.get(tokens);
-  if (!index) {
-    const holding = new Int32Array((tokens.at(-1)?.end ?? 0) + 1);
-    let hasEmpty = false;
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k]!;
-      if (t.end === t.start) hasEmpty = true;
-      for (let c = t.start; c < t.end; c++) holding[c] = k + 1;
-    }
-    index = { holding, hasEmpty };
-    tokenIndexes.set(tokens, index);
-  }
-  return index;
-}
-
-/** Index of the non-empty token holding character i, or -1. */
-function holdingAt(index: TokenIndex, i: number): number {
-  return i >= 0 ? (index.holding[i] ?? 0) - 1 : -1;
-}
-
-/** The first token with start < offset <= end (the one holding the character before offset), or -1. */
-function holdingBefore(index: TokenIndex, offset: number): number {
-  return holdingAt(index, offset - 1);
-}
-
-/** Index of the first token starting at offset, or -1. */
-function firstStartingAt(tokens: readonly Token[], index: TokenIndex, offset: number): number {
-  if (index.hasEmpty) return tokens.findIndex((t) => t.start === offset);
-  const k = holdingAt(index, offset);
-  return k >= 0 && tokens[k]!.start === offset ? k : -1;
-}
-
-/** Whether a token ends at offset. */
-function endsAt(tokens: readonly Token[], index: TokenIndex, offset: number): boolean {
-  if (index.hasEmpty) return tokens.some((t) => t.end === offset);
-  const k = holdingBefore(index, offset);
-  return k >= 0 && tokens[k]!.end === offset;
-}
-
-/** The token that is one character long and starts at offset, if any. */
-function oneCharWordAt(tokens: readonly Token[], index: TokenIndex, offset: number): Token | undefined {
-  const t = tokens[holdingAt(index, offset)];
-  return t && t.start === offset && t.end === offset + 1 ? t : undefined;
-}
 
 /**
  * Finds names that end in one of `rule.suffixes`, with a left edge at the nearest boundary word
@@ -432,7 +335,8 @@ const COMPANY_TRIGGER = literalAlternation([
 ]);
 
 /**
- * Entity extractor for Company mentions, sentence by sentence. Names inside a program's quotes
+ * Entity extractor for Company mentions, sentence by sentence (only the sentences a scan of the whole text
+ * finds a suffix, 企业, 运营商 or a national firm in; see sentence-triggers). Names inside a program's quotes
  * (“龙头企业+合作社+农户”) are left to the program.
  * @example companyExtractor.extract(ctx) // 从江县引进宁波某某食品有限公司 → Company 宁波某某食品有限公司
  */

@@ -318,7 +318,8 @@ export function findIndustries(
 }
 
 /**
- * Entity extractor for Industry mentions, sentence by sentence.
+ * Entity extractor for Industry mentions, sentence by sentence (only the sentences holding what a rule
+ * needs: a quantity, a site suffix, a growing verb, 产业…), then later mentions of the products found.
  * @example industryExtractor.extract(ctx) // 从江县发展香猪、稻田鱼等特色产业 → Industry 香猪, 稻田鱼
  */
 export const industryExtractor: EntityExtractor = {

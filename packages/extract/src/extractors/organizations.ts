@@ -84,7 +84,7 @@ export function findOrganizations(segmenter: Segmenter, text: string, places: re
 }
 
 /**
- * Entity extractor for Organization mentions, sentence by sentence.
+ * Entity extractor for Organization mentions, sentence by sentence (only the sentences holding a body suffix).
  * @example organizationExtractor.extract(ctx) // 威宁县乡村振兴局局长… → Organization 威宁县乡村振兴局
  */
 export const organizationExtractor: EntityExtractor = {

@@ -391,7 +391,8 @@ const RULE_TRIGGERS: readonly [number, RegExp][] = [
 ];
 
 /**
- * Entity extractor for Program mentions, sentence by sentence.
+ * Entity extractor for Program mentions, sentence by sentence: each sentence runs only the rules whose
+ * trigger (a quote, 协作, a national name, a suffix, a +) one scan of the whole text found in it.
  * @example programExtractor.extract(ctx) // 台江县大力推行“积分超市”模式 → Program 积分超市
  */
 export const programExtractor: EntityExtractor = {

@@ -130,7 +130,7 @@ export function findSites(segmenter: Segmenter, text: string, places: readonly [
 }
 
 /**
- * Entity extractor for Site mentions, sentence by sentence.
+ * Entity extractor for Site mentions, sentence by sentence (only the sentences holding a site suffix or 园区).
  * @example siteExtractor.extract(ctx) // 台江县萃文街道安置点 → Site 台江县萃文街道安置点
  */
 export const siteExtractor: EntityExtractor = {

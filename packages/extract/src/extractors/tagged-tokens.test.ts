@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { JiebaSegmenter } from '../segmenter.js';
+import {
+  endsAt,
+  firstStartingAt,
+  holdingBefore,
+  indexTokens,
+  oneCharWordAt,
+  tagWithOffsets,
+  type Token,
+} from './tagged-tokens.js';
+
+const seg = JiebaSegmenter.shared();
+const texts = [
+  '从江县与杭州市某某食品有限公司签约，经劳务工作站推荐到宁波务工。',
+  '威宁县卫健局、发改局和苏州大学附属第一医院共建医联体。',
+  '台江县种植茶叶2万亩，建成3个扶贫车间。',
+];
+
+describe('tagWithOffsets', () => {
+  it('should give contiguous words with tags and offsets, the same list for the same text', () => {
+    const tokens = tagWithOffsets(seg, texts[0]!);
+    expect(tokens.map((t) => t.word).join('')).toBe(texts[0]);
+    tokens.forEach((t, i) => expect(t.start).toBe(i === 0 ? 0 : tokens[i - 1]!.end));
+    expect(tokens.every((t) => t.tag.length > 0)).toBe(true);
+    expect(tagWithOffsets(seg, texts[0]!)).toBe(tokens);
+  });
+});
+
+describe('indexTokens', () => {
+  it('should answer the lookups the linear scans over the tokens answer, at every offset', () => {
+    for (const text of texts) {
+      const tokens = tagWithOffsets(seg, text);
+      const index = indexTokens(tokens);
+      for (let at = -1; at <= text.length + 1; at++) {
+        expect(holdingBefore(index, at)).toBe(tokens.findIndex((t) => t.start < at && at <= t.end));
+        expect(firstStartingAt(tokens, index, at)).toBe(tokens.findIndex((t) => t.start === at));
+        expect(endsAt(tokens, index, at)).toBe(tokens.some((t) => t.end === at));
+        expect(oneCharWordAt(tokens, index, at)).toBe(tokens.find((t) => t.start === at && t.end === at + 1));
+      }
+    }
+  });
+
+  it('should fall back to scans when a token is empty', () => {
+    const tokens: Token[] = [
+      { word: '从江县', tag: 'ns', start: 0, end: 3 },
+      { word: '', tag: 'x', start: 3, end: 3 },
+      { word: '与', tag: 'p', start: 3, end: 4 },
+    ];
+    const index = indexTokens(tokens);
+    expect(firstStartingAt(tokens, index, 3)).toBe(1);
+    expect(endsAt(tokens, index, 3)).toBe(true);
+    expect(oneCharWordAt(tokens, index, 3)?.word).toBe('与');
+    expect(holdingBefore(index, 4)).toBe(2);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Tagged tokens
+ *
+ * The jieba words of a sentence or phrase with their part-of-speech tags and offsets, as the suffix-name
+ * finder (companies, bodies, sites) and the industry rules read them: tagged once per document and text,
+ * and indexed by offset so that the backward walk from a suffix looks words up instead of scanning them.
+ */
+import type { Segmenter } from '../types.js';
+
+/**
+ * A jieba word with its tag and offsets in the tagged text.
+ * @example { word: '引进', tag: 'v', start: 0, end: 2 }
+ */
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+// Sentences are tagged once per document for all extractors of this package (companies, bodies, sites,
+// industries): cached per segmenter (the pipeline makes one per document), so the tokens go with the
+// document instead of outliving it in a process-wide cache. Short phrases (the head before a suffix)
+// recur across documents: they stay in a small process-wide cache, emptied when it grows.
+const sentenceTags = new WeakMap<Segmenter, Map<string, Token[]>>();
+const phraseTags = new Map<string, Token[]>();
+const PHRASE_CHARS = 20;
+const TAG_CACHE_LIMIT = 2048;
+
+/**
+ * jieba POS-tagged words of a text with their offsets, cached by text.
+ * @param segmenter - jieba-backed segmenter
+ * @param text - a sentence or a short phrase
+ * @example tagWithOffsets(seg, '引进某公司')[0] // { word: '引进', tag: 'v', start: 0, end: 2 }
+ */
+export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
+  let cache = phraseTags;
+  if (text.length > PHRASE_CHARS) {
+    cache = sentenceTags.get(segmenter) ?? new Map<string, Token[]>();
+    sentenceTags.set(segmenter, cache);
+  }
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out: Token[] = [];
+  let pos = 0;
+  for (const { word, tag } of segmenter.tag(text)) {
+    out.push({ word, tag, start: pos, end: pos + word.length });
+    pos += word.length;
+  }
+  if (cache.size >= TAG_CACHE_LIMIT) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+/**
+ * Offsets of a tagged text's tokens, for constant-time lookups in the walk of findSuffixNames.
+ * @example indexTokens(tagWithOffsets(seg, '引进某公司')).holding // [1, 1, …]: 引进 holds characters 0 and 1
+ */
+export interface TokenIndex {
+  /** 1 + index of the non-empty token holding character i (0: none). */
+  holding: Int32Array;
+  /** Whether a token is empty (jieba gives none; then the lookups scan the tokens). */
+  hasEmpty: boolean;
+}
+const tokenIndexes = new WeakMap<readonly Token[], TokenIndex>();
+
+/**
+ * The offset index of tagged tokens, built once per token list.
+ * @param tokens - tokens of one text, in order (as tagWithOffsets gives them)
+ * @example indexTokens(tagWithOffsets(seg, '从江县引进某公司'))
+ */
+export function indexTokens(tokens: readonly Token[]): TokenIndex {
+  let index = tokenIndexes.get(tokens);
+  if (!index) {
+    const holding = new Int32Array((tokens.at(-1)?.end ?? 0) + 1);
+    let hasEmpty = false;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.end === t.start) hasEmpty = true;
+      for (let c = t.start; c < t.end; c++) holding[c] = k + 1;
+    }
+    index = { holding, hasEmpty };
+    tokenIndexes.set(tokens, index);
+  }
+  return index;
+}
+
+/**
+ * Index of the non-empty token holding character i, or -1.
+ * @example holdingAt(indexTokens(tagWithOffsets(seg, '从江县引进')), 1) // 0 (从江县)
+ */
+export function holdingAt(index: TokenIndex, i: number): number {
+  return i >= 0 ? (index.holding[i] ?? 0) - 1 : -1;
+}
+
+/**
+ * The first token with start < offset <= end (the one holding the character before offset), or -1.
+ * @example holdingBefore(indexTokens(tagWithOffsets(seg, '从江县引进')), 3) // 0 (从江县 ends at 3)
+ */
+export function holdingBefore(index: TokenIndex, offset: number): number {
+  return holdingAt(index, offset - 1);
+}
+
+/**
+ * Index of the first token starting at offset, or -1.
+ * @example firstStartingAt(tokens, indexTokens(tokens), 3) // 1 for 从江县|引进
+ */
+export function firstStartingAt(tokens: readonly Token[], index: TokenIndex, offset: number): number {
+  if (index.hasEmpty) return tokens.findIndex((t) => t.start === offset);
+  const k = holdingAt(index, offset);
+  return k >= 0 && tokens[k]!.start === offset ? k : -1;
+}
+
+/**
+ * Whether a token ends at offset.
+ * @example endsAt(tokens, indexTokens(tokens), 3) // true for 从江县|引进
+ */
+export function endsAt(tokens: readonly Token[], index: TokenIndex, offset: number): boolean {
+  if (index.hasEmpty) return tokens.some((t) => t.end === offset);
+  const k = holdingBefore(index, offset);
+  return k >= 0 && tokens[k]!.end === offset;
+}
+
+/**
+ * The token that is one character long and starts at offset, if any.
+ * @example oneCharWordAt(tokens, indexTokens(tokens), 0)?.word // '与' for 与|台江县
+ */
+export function oneCharWordAt(tokens: readonly Token[], index: TokenIndex, offset: number): Token | undefined {
+  const t = tokens[holdingAt(index, offset)];
+  return t && t.start === offset && t.end === offset + 1 ? t : undefined;
+}
