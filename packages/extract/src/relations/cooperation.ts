@@ -9,7 +9,8 @@
  */
 import { isRegionType } from '@fupin/graph-schema';
 import { mentionsIn } from '../doc-util.js';
-import { isEasternCode, LEVEL_DEPTH } from '../region-names.js';
+import { LEVEL_DEPTH } from '../region-names.js';
+import { charTable, isEastern as isEasternCode } from './char-tables.js';
 import { numbersIn } from './numbers.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 
@@ -56,14 +57,14 @@ function regionsOf(ctx: DocContext, sentence: number): EntityMention[] {
 }
 
 /** Clause breaks inside a sentence: ，；：,;: (char codes). */
-const CLAUSE_BREAKS: ReadonlySet<number> = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)));
+const CLAUSE_BREAKS = charTable('，；：,;:');
 
 /** Clause of a sentence around an offset (between ，；：, absolute offsets). */
 function clauseAround(text: string, start: number, end: number, at: number): [number, number] {
   let a = at;
-  while (a > start && !CLAUSE_BREAKS.has(text.charCodeAt(a - 1))) a--;
+  while (a > start && CLAUSE_BREAKS[text.charCodeAt(a - 1)] !== 1) a--;
   let b = at;
-  while (b < end && !CLAUSE_BREAKS.has(text.charCodeAt(b))) b++;
+  while (b < end && CLAUSE_BREAKS[text.charCodeAt(b)] !== 1) b++;
   return [a, b];
 }
 

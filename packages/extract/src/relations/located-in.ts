@@ -11,6 +11,7 @@
 import { isRegionType, type RegionLevel } from '@fupin/graph-schema';
 import { divisionAncestors, divisionByCode } from '../division-memo.js';
 import { canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
+import { charTable } from './char-tables.js';
 import { RegionIndex } from './region-index.js';
 import type {
   DivisionRef,
@@ -24,7 +25,7 @@ import type {
 
 const NO_SENTENCES: ReadonlySet<number> = new Set();
 /** Clause breaks inside a sentence: ，；：,;: (char codes). */
-const CLAUSE_BREAKS: ReadonlySet<number> = new Set([...'，；：,;:'].map((c) => c.charCodeAt(0)));
+const CLAUSE_BREAKS = charTable('，；：,;:');
 
 const code12 = (code: string): string => (code.length >= 12 ? code : code.padEnd(12, '0'));
 
@@ -235,9 +236,9 @@ function locativeMention(
   if (!sentence) return undefined;
   // The mention's clause and the one before it.
   let clauseStart = m.start;
-  while (clauseStart > sentence.start && !CLAUSE_BREAKS.has(text.charCodeAt(clauseStart - 1))) clauseStart--;
+  while (clauseStart > sentence.start && CLAUSE_BREAKS[text.charCodeAt(clauseStart - 1)] !== 1) clauseStart--;
   let prevStart = clauseStart - 1;
-  while (prevStart > sentence.start && !CLAUSE_BREAKS.has(text.charCodeAt(prevStart - 1))) prevStart--;
+  while (prevStart > sentence.start && CLAUSE_BREAKS[text.charCodeAt(prevStart - 1)] !== 1) prevStart--;
   const before = ix.inSentence(m.sentence).filter(
     (r) => r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
   );

@@ -26,6 +26,11 @@ const NUMERAL_START_RE = /^[一二三四五六七八九十两双\d]/;
 // quote marks and list joiners allowed between a program and its components
 const GAP_RE = /^[“”"‘’「」『』、和及与\s]*$/;
 
+function addName(set: Set<EntityMention>, names: ReadonlyMap<string, EntityMention>, name: string): void {
+  const m = names.get(name);
+  if (m) set.add(m);
+}
+
 function partOf(part: EntityMention, whole: EntityMention, sentence: number): RelationMention {
   return { type: 'PART_OF', source: refOf(part), target: refOf(whole), sentence, extractor: 'part-of' };
 }
@@ -89,11 +94,21 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
   for (const p of programs) if (!names.has(p.name)) names.set(p.name, p);
   // (whether each name opens with a numeral, tested once per name rather than once per pair)
   const numeral = new Map<EntityMention, boolean>();
-  for (const p of names.values()) numeral.set(p, NUMERAL_START_RE.test(p.name));
+  const order = new Map<EntityMention, number>();
+  for (const p of names.values()) {
+    numeral.set(p, NUMERAL_START_RE.test(p.name));
+    order.set(p, order.size);
+  }
   for (const whole of names.values()) {
     const items = whole.name.split('、');
     const wholeNumeral = numeral.get(whole)!;
-    for (const part of names.values()) {
+    // Every rule below needs the part to be an item of the whole or a shorter name it opens with: look
+    // those few up instead of trying every program of the document, then apply the rules in name order.
+    const candidates = new Set<EntityMention>();
+    if (items.length > 1) for (const item of items) addName(candidates, names, item);
+    for (let len = 0; len < whole.name.length; len++) addName(candidates, names, whole.name.slice(0, len));
+    const parts = [...candidates].sort((a, b) => order.get(a)! - order.get(b)!);
+    for (const part of parts) {
       if (part === whole) continue;
       if (items.length > 1 && items.includes(part.name)) push(partOf(part, whole, whole.sentence));
       // 三下沉五示范 written without the 、: numbered items side by side

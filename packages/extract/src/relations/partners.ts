@@ -63,8 +63,9 @@ export function partnersRelations(ctx: DocContext): RelationMention[] {
   const text = ctx.normalized.text;
   for (const s of ctx.sentences) {
     const here = mentionsIn(ctx, s.index);
-    // no firm named and no bare 公司/企业/合作社 to stand for one: nothing to link (tested before the patterns)
-    if (!here.some((m) => m.type === 'Company') && !hasFirmWord(s.text)) continue;
+    // no firm named, and no bare 公司/企业/合作社 with a firm before it to stand for: nothing to link
+    // (tested before the patterns)
+    if (!here.some((m) => m.type === 'Company') && (!hasFirmWord(s.text) || !antecedent(ctx, s.index))) continue;
     const invests = INVEST_TRIGGER_RE.test(s.text);
     const partnerWords = PARTNER_TRIGGER_RE.test(s.text);
     if (!partnerWords && !invests) continue;
