@@ -31,20 +31,45 @@ const SUFFIX_LEVEL: Record<string, RegionLevel> = {
 /** Longest stem (characters before the suffix) per suffix. */
 const MAX_STEM: Record<string, number> = { 街道: 4, 社区: 4, 村: 4, 镇: 3, 乡: 3, 县: 3, 区: 3, 旗: 3 };
 
-/** What may follow each suffix when it is a name's suffix (村民, 乡村, 镇政府… are words, not names). */
-const NOT_AFTER: Record<string, RegExp> = {
-  村: /^[民委干级庄寨落务容貌规史医里党]/,
-  乡: /^[村镇亲土愁贤情间下里野音]/,
-  镇: /^[压守痛静定]/,
+/** Characters that, right after a suffix, make it part of a word instead (村民, 乡村, 镇政府… are words, not names). */
+const NOT_AFTER: Record<string, ReadonlySet<number>> = {
+  村: codes('民委干级庄寨落务容貌规史医里党'),
+  乡: codes('村镇亲土愁贤情间下里野音'),
+  镇: codes('压守痛静定'),
 };
+
+/** The UTF-16 codes of some characters (all in the basic plane). */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
 
 /** Characters a name never crosses going left: prepositions, conjunctions, verbs of motion, particles. */
 const STOP = new Set(
   '在到对与和及跟同向往赴至于从自由把将被给让为是住进入出去来过的了着之或等、，。；：！？（）《》“”‘’ 　',
 );
+const STOP_CODES = codes([...STOP].join(''));
 
 /** Characters that end a region name; the next name starts after them (某乡某村). */
-const REGION_CHAR = new Set('省市州县区乡镇村旗盟');
+const REGION_CODES = codes('省市州县区乡镇村旗盟');
+
+/** Characters that end a clause (a village's township is looked for in its own clause). */
+const CLAUSE_END_CODES = codes('，；：,;:。\n');
+
+/**
+ * Whether a name cannot reach left across the character before `at`: not Chinese, a stop word, a
+ * region suffix, the end of a known name or a character of one.
+ */
+function stopsBefore(
+  text: string,
+  at: number,
+  endsAt: ReadonlyMap<number, EntityMention>,
+  covered: Uint8Array,
+): boolean {
+  const c = text.charCodeAt(at - 1);
+  return (
+    c < 0x4e00 || c > 0x9fff || STOP_CODES.has(c) || REGION_CODES.has(c) || endsAt.has(at) || covered[at - 1] === 1
+  );
+}
 
 /** Characters no name contains: digits, quantifiers, demonstratives. */
 const BAD_CHAR = /[0-9０-９个全该本各每这那此其某几余多％%.．]/;
@@ -90,17 +115,14 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
     const q = p + suffix.length;
     if (covered[p]) continue;
     const notAfter = NOT_AFTER[suffix];
-    if (notAfter && notAfter.test(text.slice(q, q + 1))) continue;
+    if (notAfter && notAfter.has(text.charCodeAt(q))) continue;
     while (sentence + 1 < ctx.sentences.length && ctx.sentences[sentence + 1]!.start <= p) sentence++;
     const sentenceStart = ctx.sentences[sentence]?.start ?? 0;
     const level = SUFFIX_LEVEL[suffix]!;
     // Walk left to a hard boundary, at most MAX_STEM characters.
     let s = p;
     let hard = false;
-    const stops = (at: number): boolean => {
-      const ch = text[at - 1]!;
-      return !isCjk(ch) || STOP.has(ch) || REGION_CHAR.has(ch) || endsAt.has(at) || covered[at - 1] === 1;
-    };
+    const stops = (at: number): boolean => stopsBefore(text, at, endsAt, covered);
     const max = MAX_STEM[suffix]!;
     while (s > sentenceStart && p - s < max) {
       if (stops(s)) {
@@ -284,7 +306,7 @@ function assignSentenceParents(ctx: DocContext, known: readonly EntityMention[],
       const text = ctx.normalized.text;
       const clause = (at: number): number => {
         let a = at;
-        while (a > 0 && !/[，；：,;:。\n]/.test(text[a - 1]!)) a--;
+        while (a > 0 && !CLAUSE_END_CODES.has(text.charCodeAt(a - 1))) a--;
         return a;
       };
       const here = clause(m.start);
