@@ -66,9 +66,10 @@ describe('EmbeddedStore', () => {
     const expected = await new EmbeddedStore({ dataDir }).documents();
     expect(expected).toHaveLength(2);
     // Same size and times, other bytes: only a reader of the journal would notice.
-    const { size, atime, mtime } = await stat(journal);
+    const { size, atimeMs, mtimeMs } = await stat(journal);
     await writeFile(journal, `${'x'.repeat(size - 1)}\n`);
-    await utimes(journal, atime, mtime);
+    // Stamps keep whole milliseconds: put the time back in the middle of the same millisecond.
+    await utimes(journal, atimeMs / 1000, (Math.floor(mtimeMs) + 0.5) / 1000);
     const reader = new EmbeddedStore({ dataDir });
     expect(await reader.documents()).toEqual(expected);
     await expect(reader.stats()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });

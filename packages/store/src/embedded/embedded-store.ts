@@ -380,7 +380,7 @@ export class EmbeddedStore implements GraphStore {
     const model = new GraphModel();
     this.forget();
     const journalStamp = await fileStamp(this.journalPath);
-    const info = await readSnapshot(this.path, (id) => model.textOf(id), (batch) => model.write(batch));
+    const info = await readSnapshot(this.path, (id) => model.textOf(id), (batch) => model.write(batch, { unique: true }));
     const generation = info?.generation ?? 0;
     const journal = await this.replay(model, generation, 0);
     this.model = model;

@@ -28,22 +28,27 @@ export function evidenceCount(rows: EvidenceRows): number {
  * Rows plus the incoming evidence whose span (document, start, end) they do not hold yet.
  * @param rows - stored rows (not modified)
  * @param incoming - evidence being written
+ * @param unique - the incoming rows have distinct spans (a snapshot's): with no stored rows, nothing to compare
  * @param textOf - stored document texts (a sentence equal to the text's slice is not kept)
  * @param intern - shares id and extractor strings
  */
 export function unionEvidenceRows(
   rows: EvidenceRows,
   incoming: readonly Evidence[],
+  unique: boolean,
   textOf: (documentId: string) => string | undefined,
   intern: (value: string) => string,
 ): EvidenceRows {
-  const seen = new Set<string>();
-  for (let i = 0; i < rows.length; i += STRIDE) seen.add(`${rows[i]}|${rows[i + 1]}|${rows[i + 2]}`);
+  // Spans are compared only when there can be a repeat.
+  const seen = (unique && rows.length === 0) || (rows.length === 0 && incoming.length < 2) ? null : new Set<string>();
+  if (seen) for (let i = 0; i < rows.length; i += STRIDE) seen.add(`${rows[i]}|${rows[i + 1]}|${rows[i + 2]}`);
   const added: EvidenceRows = [];
   for (const item of incoming) {
-    const key = `${item.documentId}|${item.start}|${item.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen) {
+      const key = `${item.documentId}|${item.start}|${item.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const documentId = intern(item.documentId);
     const sliced = sliceMatches(textOf(documentId), item.start, item.end, item.sentence);
     added.push(documentId, item.start, item.end, intern(item.extractor), sliced ? 0 : item.sentence);

@@ -74,7 +74,9 @@ export class GraphModel {
    * @param batch - a validated GraphBatch
    * @example model.write({ documents: [], entities: [从江县, 苏州市], relations: [ASSISTS 苏州市→从江县], mentions: [] })
    */
-  write(batch: GraphBatch): WriteSummary {
+  write(batch: GraphBatch, options: { unique?: boolean } = {}): WriteSummary {
+    // `unique`: the batch is a snapshot line, written from a model, so its rows are already deduplicated.
+    const unique = options.unique === true;
     this.checkReferences(batch);
     for (const document of batch.documents) {
       const id = this.intern(document.id);
@@ -104,12 +106,12 @@ export class GraphModel {
       } else {
         this.graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, {
           type: relation.type,
-          evidence: this.unionEvidence([], relation.evidence),
+          evidence: this.unionEvidence([], relation.evidence, unique),
           properties: { ...relation.properties },
         });
       }
     }
-    const seen = new Map<string, Set<string>>();
+    const seen = unique ? null : new Map<string, Set<string>>();
     for (const mention of batch.mentions) this.addMention(mention, seen);
     this.version++;
     return {
@@ -220,21 +222,23 @@ export class GraphModel {
    * Adds a mention unless its document already has it (same span and entity).
    * @param seen - identity keys per document, built on first use within one write and then dropped
    */
-  private addMention(incoming: Mention, seen: Map<string, Set<string>>): void {
+  private addMention(incoming: Mention, seen: Map<string, Set<string>> | null): void {
     const documentId = this.intern(incoming.documentId);
     let table = this.mentionsByDocument.get(documentId);
     if (!table) {
       table = new DocumentMentions();
       this.mentionsByDocument.set(documentId, table);
     }
-    let keys = seen.get(documentId);
-    if (!keys) {
-      keys = table.keys();
-      seen.set(documentId, keys);
+    if (seen) {
+      let keys = seen.get(documentId);
+      if (!keys) {
+        keys = table.keys();
+        seen.set(documentId, keys);
+      }
+      const key = mentionSpanKey(incoming.start, incoming.end, incoming.entityId);
+      if (keys.has(key)) return;
+      keys.add(key);
     }
-    const key = mentionSpanKey(incoming.start, incoming.end, incoming.entityId);
-    if (keys.has(key)) return;
-    keys.add(key);
     const entityId = this.intern(incoming.entityId);
     const text = this.documents.get(documentId)?.text;
     table.add(
@@ -251,10 +255,11 @@ export class GraphModel {
     counts.set(documentId, (counts.get(documentId) ?? 0) + 1);
   }
 
-  private unionEvidence(rows: EvidenceRows, incoming: readonly Evidence[]): EvidenceRows {
+  private unionEvidence(rows: EvidenceRows, incoming: readonly Evidence[], unique = false): EvidenceRows {
     return unionEvidenceRows(
       rows,
       incoming,
+      unique,
       (id) => this.textOf(id),
       (value) => this.intern(value),
     );
