@@ -35,6 +35,9 @@ export class RegionIndex {
   /** Shortest and longest region name and stem (prefix lookups try only those lengths). */
   private nameLengths = { min: Infinity, max: -1 };
   private stemLengths = { min: Infinity, max: -1 };
+  /** First characters (char codes) of the region names and of the stems: a name opening with none is done. */
+  private readonly nameHeads = new Set<number>();
+  private readonly stemHeads = new Set<number>();
   private readonly perSentence = new Map<number, EntityMention[]>();
 
   /**
@@ -48,6 +51,7 @@ export class RegionIndex {
       this.regions.push(m);
       if (m.name.length < this.nameLengths.min) this.nameLengths.min = m.name.length;
       if (m.name.length > this.nameLengths.max) this.nameLengths.max = m.name.length;
+      if (m.name.length > 0) this.nameHeads.add(m.name.charCodeAt(0));
     }
   }
 
@@ -75,6 +79,7 @@ export class RegionIndex {
       else byStem.set(stem, [m]);
       if (stem.length < this.stemLengths.min) this.stemLengths.min = stem.length;
       if (stem.length > this.stemLengths.max) this.stemLengths.max = stem.length;
+      this.stemHeads.add(stem.charCodeAt(0));
     }
     return byStem;
   }
@@ -152,8 +157,10 @@ export class RegionIndex {
    * @example ix.longestNamePrefixOf('从江县人民医院')?.name // '从江县'
    */
   longestNamePrefixOf(name: string): EntityMention | undefined {
-    this.firstByName ??= this.firstBy((m) => m.name);
     const { min, max } = this.nameLengths;
+    // (only an empty name could open a name whose first character opens no region name)
+    if (min > 0 && !this.nameHeads.has(name.charCodeAt(0))) return undefined;
+    this.firstByName ??= this.firstBy((m) => m.name);
     for (let len = Math.min(name.length - 1, max); len >= min; len--) {
       const r = this.firstByName.get(name.slice(0, len));
       if (r) return r;
@@ -170,6 +177,7 @@ export class RegionIndex {
   stemCandidates(rest: string): EntityMention[] {
     const found: EntityMention[] = [];
     this.byStem ??= this.stems();
+    if (!this.stemHeads.has(rest.charCodeAt(0))) return found;
     const { min, max } = this.stemLengths;
     for (let len = Math.max(2, min); len < rest.length - 1 && len <= max; len++) {
       const list = this.byStem.get(rest.slice(0, len));
