@@ -18,7 +18,17 @@ import {
   SUFFIX_LOOKALIKES,
 } from '../lexicon/body-words.js';
 import { mentionsIn } from '../doc-util.js';
-import { endsAt, firstStartingAt, holdingBefore, indexTokens, oneCharWordAt, tagWithOffsets } from './tagged-tokens.js';
+import {
+  endsAt,
+  firstStartingAt,
+  holdingBefore,
+  indexTokens,
+  oneCharWordAt,
+  tagWithOffsets,
+  wordTokens,
+  WordsMismatch,
+  type Token,
+} from './tagged-tokens.js';
 
 export { tagWithOffsets, type Token } from './tagged-tokens.js';
 import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
@@ -101,7 +111,24 @@ export function findSuffixNames(
   }
   re.lastIndex = 0;
   if (!found) return [];
-  const tokens = tagWithOffsets(segmenter, text);
+  // the words of a cut, tagged only where the walk reads a tag; the whole text is tagged if a word cannot be
+  try {
+    return namesAt(segmenter, text, rule, places, found, wordTokens(segmenter, text));
+  } catch (e) {
+    if (!(e instanceof WordsMismatch)) throw e;
+    return namesAt(segmenter, text, rule, places, found, tagWithOffsets(segmenter, text));
+  }
+}
+
+/** The walk of findSuffixNames from each suffix found, over the text's tokens. */
+function namesAt(
+  segmenter: Segmenter,
+  text: string,
+  rule: SuffixNameRule,
+  places: readonly [number, number][],
+  found: readonly RegExpExecArray[],
+  tokens: readonly Token[],
+): NameHit[] {
   const at = indexTokens(tokens);
   const hits: NameHit[] = [];
   for (const m of found) {

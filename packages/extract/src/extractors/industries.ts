@@ -11,7 +11,7 @@ import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../t
 import { isNameBoundary } from '../lexicon/function-words.js';
 import { isWordBoundary, mentionsIn } from '../doc-util.js';
 import { literalMatchesBySentence, matchesIn, sentencesMatchingAny } from './sentence-triggers.js';
-import { tagWithOffsets, type Token } from './companies.js';
+import { tagWithOffsets, wordTokens, WordsMismatch, type Token } from './tagged-tokens.js';
 import {
   FARM_UNITS,
   GENERIC_PRODUCT_WORDS,
@@ -73,10 +73,6 @@ const INDUSTRY_TRIGGERS: readonly RegExp[] = [
   /(?:发展|培育|饲养)(?:[\u4e00-\u9fff]{1,6}(?:、|和|及|与|以及))+[\u4e00-\u9fff]/g,
   /(?:发展|培育|壮大|做强|打造)[\u4e00-\u9fff]{2,4}(?:旅游|经济)/g,
 ];
-
-function tokenize(segmenter: Segmenter, text: string): Token[] {
-  return tagWithOffsets(segmenter, text);
-}
 
 function isProductToken(t: Token): boolean {
   if (isNameBoundary(t.word) || GENERIC_PRODUCT_WORDS.has(t.word)) return false;
@@ -310,9 +306,19 @@ export function findIndustries(
   listHits(segmenter, text, push);
   // the word-level rules need a quantity, a production site or a growing verb: tag only then
   if (NEEDS_TOKENS_RE.test(text)) {
-    const tokens = tokenize(segmenter, text);
-    quantityHits(text, tokens, push);
-    siteAndVerbHits(text, tokens, push);
+    const wordRules = (tokens: Token[]): void => {
+      quantityHits(text, tokens, push);
+      siteAndVerbHits(text, tokens, push);
+    };
+    // the words of a cut, tagged only where a rule reads a tag (near a quantity, a site, a growing verb)
+    const before = hits.length;
+    try {
+      wordRules(wordTokens(segmenter, text));
+    } catch (e) {
+      if (!(e instanceof WordsMismatch)) throw e;
+      hits.length = before;
+      wordRules(tagWithOffsets(segmenter, text));
+    }
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -7,8 +7,11 @@ import {
   indexTokens,
   oneCharWordAt,
   tagWithOffsets,
+  wordTokens,
+  WordsMismatch,
   type Token,
 } from './tagged-tokens.js';
+import type { Segmenter } from '../types.js';
 
 const seg = JiebaSegmenter.shared();
 const texts = [
@@ -52,5 +55,39 @@ describe('indexTokens', () => {
     expect(endsAt(tokens, index, 3)).toBe(true);
     expect(oneCharWordAt(tokens, index, 3)?.word).toBe('与');
     expect(holdingBefore(index, 4)).toBe(2);
+  });
+});
+
+describe('wordTokens', () => {
+  it('should give the words, offsets and tags tagWithOffsets gives, tagging on read', () => {
+    for (const text of texts) {
+      const lazy = wordTokens(seg, text).map((t) => ({ word: t.word, tag: t.tag, start: t.start, end: t.end }));
+      expect(lazy).toEqual(
+        tagWithOffsets(seg, text).map((t) => ({ word: t.word, tag: t.tag, start: t.start, end: t.end })),
+      );
+    }
+  });
+
+  it('should be tagWithOffsets for a segmenter that cannot tag words alone', () => {
+    const plain: Segmenter = { cut: (t) => seg.cut(t), tag: (t) => seg.tag(t) };
+    expect(wordTokens(plain, texts[2]!)).toBe(tagWithOffsets(plain, texts[2]!));
+  });
+
+  it('should tag the whole text when a word cannot be tagged alone, and throw when its words differ', () => {
+    const same: Segmenter = {
+      cut: () => ['台江县', '脱贫'],
+      tag: () => [
+        { word: '台江县', tag: 'ns' },
+        { word: '脱贫', tag: 'v' },
+      ],
+      tagWords: () => undefined,
+    };
+    expect(wordTokens(same, '台江县脱贫').map((t) => t.tag)).toEqual(['ns', 'v']);
+    const differing: Segmenter = {
+      cut: () => ['台江', '县'],
+      tag: () => [{ word: '台江县', tag: 'ns' }],
+      tagWords: () => undefined,
+    };
+    expect(() => wordTokens(differing, '台江县').map((t) => t.tag)).toThrow(WordsMismatch);
   });
 });

@@ -53,6 +53,99 @@ export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
 }
 
 /**
+ * Thrown when the words of a cut and of a tag of the same text differ (not seen with jieba): the caller
+ * then starts again from {@link tagWithOffsets}.
+ * @example try { walk(wordTokens(seg, text)) } catch (e) { if (e instanceof WordsMismatch) walk(tagWithOffsets(seg, text)) }
+ */
+export class WordsMismatch extends Error {
+  constructor() {
+    super('extract.wordTokens: the cut and the tag of a text gave different words; expected the same');
+  }
+}
+
+/** The words of one text and the tags read so far (jieba tags a word alone, the same in any text). */
+interface LazyTags {
+  segmenter: Segmenter;
+  text: string;
+  words: readonly string[];
+  tags: (string | undefined)[];
+}
+
+// words before and after a word whose tag is read, tagged with it (a backward walk reads the words before)
+const TAG_BEFORE = 10;
+const TAG_AFTER = 2;
+
+function fillTags(state: LazyTags, k: number): string {
+  const { words, tags } = state;
+  const lo = Math.max(0, k - TAG_BEFORE);
+  const hi = Math.min(words.length, k + TAG_AFTER + 1);
+  const tagged = state.segmenter.tagWords?.(words.slice(lo, hi));
+  if (tagged && tagged.length === hi - lo && tagged.every((t, i) => t.word === words[lo + i])) {
+    for (let i = 0; i < tagged.length; i++) tags[lo + i] = tagged[i]!.tag;
+  } else {
+    // a word is cut differently alone: tag the whole text, as tagWithOffsets does
+    const full = tagWithOffsets(state.segmenter, state.text);
+    if (full.length !== words.length || full.some((t, i) => t.word !== words[i])) throw new WordsMismatch();
+    for (let i = 0; i < full.length; i++) tags[i] = full[i]!.tag;
+  }
+  return tags[k]!;
+}
+
+/** A word of a cut whose tag is looked up when first read. */
+class LazyToken implements Token {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  private readonly k: number;
+  private readonly state: LazyTags;
+
+  constructor(word: string, start: number, k: number, state: LazyTags) {
+    this.word = word;
+    this.start = start;
+    this.end = start + word.length;
+    this.k = k;
+    this.state = state;
+  }
+
+  get tag(): string {
+    return this.state.tags[this.k] ?? fillTags(this.state, this.k);
+  }
+}
+
+const wordTokenCache = new WeakMap<Segmenter, Map<string, Token[]>>();
+
+/**
+ * The words of a sentence with their offsets, as {@link tagWithOffsets} gives them, but from a cut:
+ * a word's tag is looked up (with its neighbours', through `segmenter.tagWords`) only when read, so a
+ * sentence whose candidates need a few tags does not tag all its words. Falls back to tagWithOffsets
+ * when the segmenter cannot tag words alone. Reading a tag may throw {@link WordsMismatch}.
+ * @param segmenter - the document's segmenter
+ * @param text - one sentence
+ * @example wordTokens(seg, '引进某公司')[0] // { word: '引进', start: 0, end: 2, tag: 'v' (looked up when read) }
+ */
+export function wordTokens(segmenter: Segmenter, text: string): Token[] {
+  if (typeof segmenter.tagWords !== 'function') return tagWithOffsets(segmenter, text);
+  let cache = wordTokenCache.get(segmenter);
+  if (!cache) {
+    cache = new Map();
+    wordTokenCache.set(segmenter, cache);
+  }
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const words = segmenter.cut(text);
+  const state: LazyTags = { segmenter, text, words, tags: new Array<string | undefined>(words.length) };
+  const out: Token[] = new Array(words.length);
+  let pos = 0;
+  for (let k = 0; k < words.length; k++) {
+    out[k] = new LazyToken(words[k]!, pos, k, state);
+    pos += words[k]!.length;
+  }
+  if (cache.size >= TAG_CACHE_LIMIT) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+/**
  * Offsets of a tagged text's tokens, for constant-time lookups in the walk of findSuffixNames.
  * @example indexTokens(tagWithOffsets(seg, '引进某公司')).holding // [1, 1, …]: 引进 holds characters 0 and 1
  */
