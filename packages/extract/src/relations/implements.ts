@@ -178,8 +178,10 @@ export function subjectRegions(
   const text = ctx.normalized.text;
   const s = ctx.sentences[sentence];
   if (!s) return ctx.primaryRegion ? [ctx.primaryRegion] : [];
-  const here = regionMentions(ctx, sentence, exclude).filter((m) => m.end <= at);
-  const from = clauseStart(text, s.start, at);
+  const acting = regionMentions(ctx, sentence, exclude);
+  // (a sentence naming no region takes its subject from before it, whatever the offset)
+  const here = acting.length ? acting.filter((m) => m.end <= at) : acting;
+  const from = here.length ? clauseStart(text, s.start, at) : s.start;
   const inClause = here.filter((m) => m.start >= from);
   if (inClause.length) return nearestWithCoordinated(text, inClause).map(refOf);
   const initial = here.filter((m) => clauseInitial(ctx, s.start, m));
@@ -299,9 +301,11 @@ function easternActors(ctx: DocContext, sentence: number, at: number, partner: E
   const s = ctx.sentences[sentence];
   if (!s || isEastern(ctx.primaryRegion?.code)) return [];
   const text = ctx.normalized.text;
+  const sides = sidesOf(ctx, sentence);
+  // no eastern region in the sentence and no both-sides word: nobody from the east acts here
+  if (!sides.eastern && !(partner && sides.bothWords)) return [];
   const from = clauseStart(text, s.start, at);
   const out = new Map<string, EntityRef>();
-  const sides = sidesOf(ctx, sentence);
   // Without an eastern region in the sentence only the both-sides rule can name the partner.
   if (sides.eastern) easternSubjects(ctx, s, at, from, sides, out);
   if (
