@@ -81,7 +81,8 @@ try {
   const second = ingest('re-ingest after changes');
   const third = ingest('re-ingest, nothing changed');
   const ratio = second.seconds / first.seconds;
-  const cpuRatio = first.cpuSeconds && second.cpuSeconds !== undefined ? second.cpuSeconds / first.cpuSeconds : undefined;
+  const cpuRatio =
+    first.cpuSeconds && second.cpuSeconds !== undefined ? second.cpuSeconds / first.cpuSeconds : undefined;
   console.log(
     `target re-ingest < 10 % of first ingest: ${(ratio * 100).toFixed(1)} % of wall time` +
       (cpuRatio !== undefined ? `, ${(cpuRatio * 100).toFixed(1)} % of CPU time` : '') +

@@ -194,7 +194,8 @@ export async function ingestPaths(
   await flush();
   bar?.stop();
   // Embedded writes only appended to the journal; fold it into the snapshot once it has outgrown it.
-  if (store instanceof EmbeddedStore) await retrying('compacting the store', () => store.compact({ onlyIfLarge: true }));
+  if (store instanceof EmbeddedStore)
+    await retrying('compacting the store', () => store.compact({ onlyIfLarge: true }));
   return report;
 }
 

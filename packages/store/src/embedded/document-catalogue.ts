@@ -40,7 +40,8 @@ const CatalogueFileSchema = z.object({
   documents: z.array(DocumentSchema.omit({ text: true })),
 });
 
-/** The catalogue file of a snapshot path. */
+/** The catalogue file of a snapshot path. * @example cataloguePath('.fupin/graph.json') // '.fupin/graph.json.documents'
+ */
 export function cataloguePath(snapshotPath: string): string {
   return `${snapshotPath}.documents`;
 }
@@ -48,6 +49,7 @@ export function cataloguePath(snapshotPath: string): string {
 /**
  * Reads the catalogue; null when it is missing, unreadable or not a catalogue (it is only a cache).
  * @param path - e.g. `.fupin/graph.json.documents`
+ * @example (await readCatalogue('.fupin/graph.json.documents'))?.documents.get('doc:1') // { id: 'doc:1', path: '威宁县/2023.txt', … }
  */
 export async function readCatalogue(path: string): Promise<Catalogue | null> {
   let json: unknown;

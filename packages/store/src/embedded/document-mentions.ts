@@ -10,7 +10,8 @@
  */
 import type { Mention } from '@fupin/graph-schema';
 
-/** The mentions of one document. */
+/** The mentions of one document. * @example const table = new DocumentMentions(); table.add('region:522630000000', 0, 3, undefined); [...table.rows('doc:1', '台江县发展茶叶产业')] // [{ surface: '台江县', … }]
+ */
 export class DocumentMentions {
   private readonly entityIds: string[] = [];
   private readonly starts: number[] = [];
@@ -29,7 +30,8 @@ export class DocumentMentions {
    */
   keys(): Set<string> {
     const keys = new Set<string>();
-    for (let i = 0; i < this.entityIds.length; i++) keys.add(mentionSpanKey(this.starts[i]!, this.ends[i]!, this.entityIds[i]!));
+    for (let i = 0; i < this.entityIds.length; i++)
+      keys.add(mentionSpanKey(this.starts[i]!, this.ends[i]!, this.entityIds[i]!));
     return keys;
   }
 

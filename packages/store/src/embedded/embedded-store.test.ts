@@ -24,7 +24,7 @@ describe('EmbeddedStore', () => {
     const first = new EmbeddedStore({ dataDir });
     await first.write(fixtureBatchA());
     expect((await readdir(dataDir)).sort()).toEqual(['graph.json.documents', 'graph.json.journal']);
-    expect((await new EmbeddedStore({ dataDir }).exportBatch())).toEqual(await first.exportBatch());
+    expect(await new EmbeddedStore({ dataDir }).exportBatch()).toEqual(await first.exportBatch());
     await first.compact();
     expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.documents']);
     const [header] = (await readFile(join(dataDir, 'graph.json'), 'utf8')).split('\n');

@@ -29,14 +29,26 @@ describe('unionEvidenceRows', () => {
   });
 
   it('should keep only sentences the text does not give back', () => {
-    const rows = unionEvidenceRows([], [evidence('doc:1', 0, 16), evidence('doc:1', 0, 5, '另一句话')], false, textOf, same);
+    const rows = unionEvidenceRows(
+      [],
+      [evidence('doc:1', 0, 16), evidence('doc:1', 0, 5, '另一句话')],
+      false,
+      textOf,
+      same,
+    );
     expect(storedEvidence(rows).map((item) => item.sentence)).toEqual([undefined, '另一句话']);
   });
 });
 
 describe('withoutDocument', () => {
   it('should drop the rows of one document only', () => {
-    const rows = unionEvidenceRows([], [evidence('doc:1', 0, 16), evidence('doc:2', 0, 4, '台江县')], false, textOf, same);
+    const rows = unionEvidenceRows(
+      [],
+      [evidence('doc:1', 0, 16), evidence('doc:2', 0, 4, '台江县')],
+      false,
+      textOf,
+      same,
+    );
     expect(citesDocument(rows, 'doc:2')).toBe(true);
     const left = withoutDocument(rows, 'doc:2');
     expect(citesDocument(left, 'doc:2')).toBe(false);

@@ -31,6 +31,7 @@ export function evidenceCount(rows: EvidenceRows): number {
  * @param unique - the incoming rows have distinct spans (a snapshot's): with no stored rows, nothing to compare
  * @param textOf - stored document texts (a sentence equal to the text's slice is not kept)
  * @param intern - shares id and extractor strings
+ * @example unionEvidenceRows([], [{ documentId: 'doc:1', sentence: '宁波市帮扶威宁县', start: 0, end: 8, extractor: 'cooperation' }], false, () => '宁波市帮扶威宁县。', (s) => s) // ['doc:1', 0, 8, 'cooperation', 0]
  */
 export function unionEvidenceRows(
   rows: EvidenceRows,
@@ -97,6 +98,7 @@ export function withoutDocument(rows: EvidenceRows, documentId: string): Evidenc
 /**
  * Keeps the sentences of one document's rows as strings: its text is about to change or go.
  * @param rows - modified in place
+ * @example freezeSentences(rows, 'doc:1', '宁波市帮扶威宁县。') // rows now hold '宁波市帮扶威宁县' instead of 0
  */
 export function freezeSentences(rows: EvidenceRows, documentId: string, text: string | undefined): void {
   for (let i = 0; i < rows.length; i += STRIDE) {

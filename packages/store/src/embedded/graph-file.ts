@@ -74,6 +74,7 @@ export interface SnapshotInfo {
  * @param apply - receives the batches in file order
  * @returns the header's generation, or null when there is no file
  * @throws StoreError STORE_CORRUPT when the file is not a complete graph file (it is left untouched)
+ * @example await readSnapshot('.fupin/graph.json', (id) => model.textOf(id), (batch) => model.write(batch)) // { generation: 3 }
  */
 export async function readSnapshot(
   path: string,
@@ -183,6 +184,7 @@ async function readHead(path: string): Promise<string | null> {
 /**
  * Calls `onLine` for every complete line (ending in `\n`) of a file from byte `from`.
  * @returns the byte offset after the last complete line, and whether the file ended there (no partial line)
+ * @example await readLines('.fupin/graph.json.journal', 0, (line) => rows.push(JSON.parse(line))) // { validBytes: 5120, complete: true }
  */
 export async function readLines(
   path: string,
@@ -194,7 +196,10 @@ export async function readLines(
   let offset = from; // file offset of the first carried byte (or of the next chunk)
   let lineNo = 0;
   try {
-    for await (const chunk of createReadStream(path, { start: from, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(path, {
+      start: from,
+      highWaterMark: 1 << 20,
+    }) as AsyncIterable<Buffer>) {
       let start = 0;
       for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
         lineNo++;
@@ -221,7 +226,8 @@ export async function readLines(
   return { validBytes: offset, complete: carry.length === 0 };
 }
 
-/** JSON of one line, or STORE_CORRUPT naming the file and line. */
+/** JSON of one line, or STORE_CORRUPT naming the file and line. * @example parseLine('.fupin/graph.json', '{"entities":[]}', 2) // { entities: [] }
+ */
 export function parseLine(path: string, line: string, lineNo: number): unknown {
   try {
     return JSON.parse(line);
@@ -230,7 +236,8 @@ export function parseLine(path: string, line: string, lineNo: number): unknown {
   }
 }
 
-/** `json` validated by `schema`, or STORE_CORRUPT naming the file, line and field. */
+/** `json` validated by `schema`, or STORE_CORRUPT naming the file, line and field. * @example checked('.fupin/graph.json', StoredBatchSchema, { entities: [台江县] }, 2) // { entities: [台江县] }
+ */
 export function checked<T>(path: string, schema: z.ZodType<T>, json: unknown, lineNo: number): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
@@ -239,7 +246,8 @@ export function checked<T>(path: string, schema: z.ZodType<T>, json: unknown, li
   throw corrupt(path, `not a ${GRAPH_FILE_FORMAT} file at line ${lineNo} (${where})`, parsed.error);
 }
 
-/** The STORE_CORRUPT error for a file: says which, why, and that it was not modified. */
+/** The STORE_CORRUPT error for a file: says which, why, and that it was not modified. * @example throw corrupt('.fupin/graph.json', 'cut short (no end line)', null) // STORE_CORRUPT naming the file
+ */
 export function corrupt(path: string, reason: string, cause: unknown): StoreError {
   return new StoreError(
     'STORE_CORRUPT',
@@ -259,6 +267,7 @@ function unavailable(path: string, error: unknown): StoreError {
  * @param path - target file
  * @param generation - the journal generation this snapshot closes
  * @param batches - the graph as stored batches (documents first, then entities, relations, mentions)
+ * @example await writeSnapshot('.fupin/graph.json', 4, model.storedBatches()) // entities 台江县, 宁波市 … one line per batch
  */
 export async function writeSnapshot(path: string, generation: number, batches: Iterable<StoredBatch>): Promise<void> {
   const dir = dirname(path);
@@ -314,7 +323,8 @@ export async function saveGraphFile(path: string, batch: GraphBatch): Promise<vo
   await writeSnapshot(path, 0, [encodeBatch(batch, () => undefined)]);
 }
 
-/** Makes a rename or a new file durable (POSIX: fsync the directory); best effort, not all platforms allow it. */
+/** Makes a rename or a new file durable (POSIX: fsync the directory); best effort, not all platforms allow it. * @example await syncDirectory('.fupin')
+ */
 export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');

@@ -50,6 +50,7 @@ export interface JournalPosition {
  * @param generation - the snapshot's generation; a journal of another generation is ignored
  * @param from - 0, or the `validBytes` of an earlier read of the same journal
  * @throws StoreError STORE_CORRUPT when a whole line is not a valid entry
+ * @example await readJournal('.fupin/graph.json.journal', 3, 0, (entry) => replay(entry)) // { validBytes: 20480, current: true }
  */
 export async function readJournal(
   path: string,
@@ -126,6 +127,7 @@ export async function appendJournal(
 /**
  * Deletes the journal once a snapshot holds its entries (a missing journal is fine).
  * @param path - the journal
+ * @example await dropJournal('.fupin/graph.json.journal')
  */
 export async function dropJournal(path: string): Promise<void> {
   try {
@@ -138,17 +140,20 @@ export async function dropJournal(path: string): Promise<void> {
   await syncDirectory(dirname(path));
 }
 
-/** The journal of a snapshot path. */
+/** The journal of a snapshot path. * @example journalPath('.fupin/graph.json') // '.fupin/graph.json.journal'
+ */
 export function journalPath(snapshotPath: string): string {
   return `${snapshotPath}.journal`;
 }
 
-/** A write entry. */
+/** A write entry. * @example writeEntry({ documents: [威宁县报告] }, ['doc:3f2a…']) // { write: { documents: [威宁县报告] }, replace: ['doc:3f2a…'] }
+ */
 export function writeEntry(batch: StoredBatch, replace: readonly string[]): JournalEntry {
   return replace.length > 0 ? { write: batch, replace: [...replace] } : { write: batch };
 }
 
-/** Guards against an entry that cannot be replayed: corrupt naming the journal. */
+/** Guards against an entry that cannot be replayed: corrupt naming the journal. * @example throw corruptEntry('.fupin/graph.json.journal', 'inconsistent: …') // STORE_CORRUPT naming the journal
+ */
 export function corruptEntry(path: string, reason: string): StoreError {
   return corrupt(path, reason, null);
 }

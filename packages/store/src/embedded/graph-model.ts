@@ -207,7 +207,9 @@ export class GraphModel {
       })),
     }));
     yield* chunked(this.mentionsByDocument.entries(), LINE_ITEMS.mentionDocuments, (groups) => ({
-      mentions: groups.map(([documentId, table]) => [documentId, table.stored()] as [string, ReturnType<DocumentMentions['stored']>]),
+      mentions: groups.map(
+        ([documentId, table]) => [documentId, table.stored()] as [string, ReturnType<DocumentMentions['stored']>],
+      ),
     }));
   }
 

@@ -35,7 +35,12 @@ describe('encodeBatch', () => {
   it('should slice evidence of documents already stored from their stored text', () => {
     const a = fixtureBatchA();
     const texts = new Map(a.documents.map((d) => [d.id, d.text]));
-    const relationsOnly: GraphBatch = { documents: [], entities: a.entities, relations: a.relations, mentions: a.mentions };
+    const relationsOnly: GraphBatch = {
+      documents: [],
+      entities: a.entities,
+      relations: a.relations,
+      mentions: a.mentions,
+    };
     const stored = encodeBatch(relationsOnly, (id) => texts.get(id));
     expect(stored.relations!.flatMap((r) => r.evidence).every((item) => item.sentence === undefined)).toBe(true);
     expect(decodeBatch(stored, (id) => texts.get(id))).toEqual(relationsOnly);

@@ -98,13 +98,17 @@ export function encodeMentions(mentions: Iterable<Mention>, textOf: TextOf): [st
  * Encodes a whole batch (documents keep their text: the text is what the other parts are sliced from).
  * @param batch - a validated GraphBatch
  * @param storedText - text of documents already in the store, for evidence pointing at them
+ * @example encodeBatch({ documents: [台江县报告], entities: [台江县], relations: [], mentions: [台江县@0] }, () => undefined).mentions // [['doc:1', [['region:522630000000', 0, 3]]]]
  */
 export function encodeBatch(batch: GraphBatch, storedText: TextOf): StoredBatch {
   const textOf = withBatchTexts(batch.documents, storedText);
   return {
     documents: batch.documents,
     entities: batch.entities,
-    relations: batch.relations.map((relation) => ({ ...relation, evidence: encodeEvidence(relation.evidence, textOf) })),
+    relations: batch.relations.map((relation) => ({
+      ...relation,
+      evidence: encodeEvidence(relation.evidence, textOf),
+    })),
     mentions: encodeMentions(batch.mentions, textOf),
   };
 }
@@ -114,6 +118,7 @@ export function encodeBatch(batch: GraphBatch, storedText: TextOf): StoredBatch 
  * @param stored - a validated StoredBatch
  * @param storedText - text of documents already in the store when the batch was encoded
  * @returns the GraphBatch, or an error message naming the first item that cannot be restored
+ * @example decodeBatch(encodeBatch(batch, () => undefined), () => undefined) // equal to batch (sentences and surfaces sliced back)
  */
 export function decodeBatch(stored: StoredBatch, storedText: TextOf): GraphBatch | string {
   const documents = stored.documents ?? [];
@@ -123,8 +128,15 @@ export function decodeBatch(stored: StoredBatch, storedText: TextOf): GraphBatch
     const evidence: Evidence[] = [];
     for (const item of relation.evidence) {
       const sentence = item.sentence ?? textOf(item.documentId)?.slice(item.start, item.end);
-      if (sentence === undefined) return `relation ${relation.id} has evidence without sentence in ${item.documentId}, which has no text`;
-      evidence.push({ documentId: item.documentId, sentence, start: item.start, end: item.end, extractor: item.extractor });
+      if (sentence === undefined)
+        return `relation ${relation.id} has evidence without sentence in ${item.documentId}, which has no text`;
+      evidence.push({
+        documentId: item.documentId,
+        sentence,
+        start: item.start,
+        end: item.end,
+        extractor: item.extractor,
+      });
     }
     relations.push({ ...relation, evidence });
   }
