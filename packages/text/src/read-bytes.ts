@@ -3,9 +3,12 @@
  *
  * The one place that turns a path into bytes for every loader (plain text and the document formats):
  * a missing path, a directory, a permission problem or a file over the size limit becomes an InputError
- * naming the file and the caller, so a batch can report it and go on.
+ * naming the file and the caller, so a batch can report it and go on. The reads are synchronous on
+ * purpose: reports are small and batches run one file after another per worker thread, where each
+ * asynchronous step (stat, open, fstat, read, close) would be a round trip through libuv's thread pool
+ * that leaves the extracting thread idle.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '@fupin/graph-schema';
 
 /**
@@ -18,7 +21,7 @@ import { InputError } from '@fupin/graph-schema';
  */
 export async function readFileBytes(path: string, owner: string, maxBytes?: number): Promise<Uint8Array> {
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile()) {
       throw new InputError('INPUT_UNREADABLE', path, `${owner}: ${path} is not a regular file; expected a file`);
     }
@@ -29,7 +32,7 @@ export async function readFileBytes(path: string, owner: string, maxBytes?: numb
         `${owner}: ${path} has ${info.size} bytes; expected at most ${maxBytes}`,
       );
     }
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(readFileSync(path));
   } catch (error) {
     if (error instanceof InputError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
