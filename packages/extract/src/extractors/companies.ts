@@ -31,7 +31,7 @@ import {
 } from './tagged-tokens.js';
 
 export { tagWithOffsets, type Token } from './tagged-tokens.js';
-import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
+import { literalTrigger, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A name found in one sentence, offsets local to the sentence.
@@ -113,11 +113,37 @@ export function findSuffixNames(
   if (!found) return [];
   // the words of a cut, tagged only where the walk reads a tag; the whole text is tagged if a word cannot be
   try {
-    return namesAt(segmenter, text, rule, places, found, wordTokens(segmenter, text));
+    if (typeof segmenter.tagWords !== 'function')
+      return namesAt(segmenter, text, rule, places, found, wordTokens(segmenter, text));
+    // the walk skips a suffix no word of the cut ends with (公司化): decided on the cut's words alone,
+    // so that a sentence with no other suffix (所有, 办理) makes no tokens
+    const ending = suffixesEndingWords(text, segmenter.cut(text), found);
+    return ending.length === 0 ? [] : namesAt(segmenter, text, rule, places, ending, wordTokens(segmenter, text));
   } catch (e) {
     if (!(e instanceof WordsMismatch)) throw e;
     return namesAt(segmenter, text, rule, places, found, tagWithOffsets(segmenter, text));
   }
+}
+
+/** The suffixes found (in text order) that the walk does not skip at once: a word of the cut ends with them, or 局局长. */
+function suffixesEndingWords(
+  text: string,
+  words: readonly string[],
+  found: readonly RegExpExecArray[],
+): readonly RegExpExecArray[] {
+  let kept: RegExpExecArray[] | undefined;
+  let pos = 0;
+  let w = 0;
+  for (const m of found) {
+    const end = m.index + m[0].length;
+    while (w < words.length && pos < end) pos += words[w++]!.length;
+    if (pos !== end) {
+      const next = text.slice(end, end + 2);
+      if (!(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    }
+    (kept ??= []).push(m);
+  }
+  return kept ?? [];
 }
 
 /** The walk of findSuffixNames from each suffix found, over the text's tokens. */
@@ -354,7 +380,7 @@ export function placeSpans(ctx: DocContext, index: number): [number, number][] {
 }
 
 // What every company match holds: a suffix, 企业 (the introduced list), 运营商 (the carriers) or a national name
-const COMPANY_TRIGGER = literalAlternation([
+const COMPANY_TRIGGER = literalTrigger([
   ...COMPANY_SUFFIXES,
   '企业',
   '运营商',

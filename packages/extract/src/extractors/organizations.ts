@@ -11,10 +11,10 @@ import { GENERIC_NAME_WORDS, ORGANIZATION_SUFFIXES } from '../lexicon/body-words
 import { dropOverlaps, findSuffixNames, placeSpans, type NameHit, type SuffixNameRule } from './companies.js';
 import type { Segmenter } from '../types.js';
 import { mentionsIn } from '../doc-util.js';
-import { literalAlternation, sentencesMatching } from './sentence-triggers.js';
+import { literalTrigger, sentencesMatching } from './sentence-triggers.js';
 
 const REGION_TYPES = new Set<string>(['Province', 'Prefecture', 'County', 'Township', 'Village']);
-const ORGANIZATION_TRIGGER = literalAlternation(ORGANIZATION_SUFFIXES);
+const ORGANIZATION_TRIGGER = literalTrigger(ORGANIZATION_SUFFIXES);
 const ORGANIZATION_RULE: SuffixNameRule = {
   suffixes: ORGANIZATION_SUFFIXES,
   maxHead: 12,

@@ -22,7 +22,7 @@ import {
   GENERIC_PROGRAM_HEADS,
   REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
-import { matchesIn, sentencesMatching } from './sentence-triggers.js';
+import { literalTrigger, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 /**
  * A program found in one sentence, offsets local to the sentence.
@@ -382,12 +382,14 @@ function programsOfRules(segmenter: TokenCutter, text: string, rules: number): P
 }
 
 // What a match of each rule holds: an opening quote, 协作 (a province pair), a national name, a suffix, a +
+// (literal triggers, answered from one scan of the text shared with the other extractors: the national
+// and suffix triggers are the words of nationalRe and suffixRe, tried in the same order)
 const RULE_TRIGGERS: readonly [number, RegExp][] = [
-  [QUOTE, /[“‘「『"]/g],
-  [PAIR, /协作/g],
-  [NATIONAL, nationalRe],
-  [SUFFIX, suffixRe],
-  [PLUS, /\+/g],
+  [QUOTE, literalTrigger(['“', '‘', '「', '『', '"'])],
+  [PAIR, literalTrigger(['协作'])],
+  [NATIONAL, literalTrigger(nationalCanonical.keys())],
+  [SUFFIX, literalTrigger(PROGRAM_NAME_SUFFIXES, false)],
+  [PLUS, literalTrigger(['+'])],
 ];
 
 /**

@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import {
   literalAlternation,
   literalMatchesBySentence,
+  literalTrigger,
   matchesIn,
   overlappedSentences,
+  sentencesMatching,
   sentencesMatchingAny,
 } from './sentence-triggers.js';
 
@@ -67,6 +69,39 @@ describe('overlappedSentences', () => {
     expect(overlappedSentences('', [], /公司/g)).toEqual([]);
     const text = '威宁县脱贫。';
     expect(overlappedSentences(text, spans(text), /公司/)).toEqual([]);
+  });
+});
+
+describe('literalTrigger', () => {
+  // registered once, as extractors do at module load: overlapping words, a word inside another, an order kept
+  const longest = literalTrigger(['公司', '有限公司', '集团公司', '团公']);
+  const given = literalTrigger(['丙', '丙丁。戊', '乙丙', '+'], false);
+  const sorted = literalTrigger(['丙', '丙丁。戊', '乙丙', '+']);
+  const pieces = ['甲', '乙', '丙', '丁', '。', '戊', '公司', '有限', '集团', '团', '+', '台江县'];
+
+  it('should give the sentences a scan of its regex gives, from the shared scan', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const ctx = { normalized: { text }, sentences: spans(text) } as unknown as Parameters<
+          typeof sentencesMatching
+        >[0];
+        for (const re of [longest, given, sorted])
+          expect(sentencesMatching(ctx, re)).toEqual(
+            overlappedSentences(text, ctx.sentences, new RegExp(re.source, 'g')),
+          );
+      }),
+    );
+  });
+
+  it('should keep the order given when asked, like an alternation in that order', () => {
+    expect(given.source).toBe('丙|丙丁。戊|乙丙|\\+');
+    expect(longest.source).toBe('有限公司|集团公司|公司|团公');
+    const text = '甲丙丁。戊己';
+    const ctx = { normalized: { text }, sentences: spans(text) } as unknown as Parameters<typeof sentencesMatching>[0];
+    // 丙 is tried before 丙丁。戊, which longest first takes and which crosses into the second sentence
+    expect(sentencesMatching(ctx, given)).toEqual([0]);
+    expect(sentencesMatching(ctx, sorted)).toEqual([0, 1]);
   });
 });
 

@@ -18,13 +18,98 @@ const globalOf = new WeakMap<RegExp, RegExp>();
 
 /**
  * Indices (ascending, each once) of the sentences that overlap a match of `trigger` in the whole
- * normalised text: a superset of the sentences that hold a substring `trigger` matches.
+ * normalised text: a superset of the sentences that hold a substring `trigger` matches. A trigger made
+ * by {@link literalTrigger} is answered from one scan of the text shared by all such triggers (made on
+ * the document's first call, kept with it); any other regex is run over the text.
  * @param ctx - document context (normalised text and its sentences)
  * @param trigger - literal alternatives or a plain pattern, without lookaround, anchors or \b
  * @example sentencesMatching(ctx, /公司|集团/) // [1] for 从江县脱贫。台江县引进某集团。
  */
 export function sentencesMatching(ctx: Pick<DocContext, 'normalized' | 'sentences'>, trigger: RegExp): number[] {
+  const id = triggerIds.get(trigger);
+  if (id !== undefined) {
+    const shared = sharedScan(ctx);
+    if (id < shared.lists.length) return shared.lists[id]!.slice();
+  }
   return overlappedSentences(ctx.normalized.text, ctx.sentences, trigger);
+}
+
+/** The literal triggers scanned together, each with its words in the order its regex tries them. */
+const triggers: (readonly string[])[] = [];
+const triggerIds = new WeakMap<RegExp, number>();
+/** Per first UTF-16 unit: 1 + index into `buckets` (0: no trigger word starts with it). */
+let firstUnit = new Uint16Array(0);
+/** Per bucket: [trigger, word, trigger, word, …], each trigger's words in its regex's order. */
+let buckets: (number | string)[][] = [];
+let tableSize = -1;
+
+function buildTable(): void {
+  firstUnit = new Uint16Array(0x10000);
+  buckets = [];
+  for (let t = 0; t < triggers.length; t++) {
+    for (const word of triggers[t]!) {
+      const c = word.charCodeAt(0);
+      let b = firstUnit[c]!;
+      if (b === 0) {
+        buckets.push([]);
+        b = buckets.length;
+        firstUnit[c] = b;
+      }
+      buckets[b - 1]!.push(t, word);
+    }
+  }
+  tableSize = triggers.length;
+}
+
+interface SharedScan {
+  text: string;
+  sentences: readonly Pick<Sentence, 'start' | 'end'>[];
+  /** Per trigger id (those registered when the scan was made): its sentences. */
+  lists: number[][];
+}
+const scans = new WeakMap<object, SharedScan>();
+
+/**
+ * What overlappedSentences gives for every literal trigger, from one pass over the text: at each
+ * position, each trigger whose last match ended at or before it takes its first word (in its regex's
+ * order) that starts there, as the regex's global scan does, then goes on after that word.
+ */
+function sharedScan(ctx: Pick<DocContext, 'normalized' | 'sentences'>): SharedScan {
+  const text = ctx.normalized.text;
+  const sentences = ctx.sentences;
+  const cached = scans.get(ctx);
+  if (cached && cached.text === text && cached.sentences === sentences) return cached;
+  if (tableSize !== triggers.length) buildTable();
+  const count = tableSize;
+  const lists: number[][] = [];
+  for (let t = 0; t < count; t++) lists.push([]);
+  const cursor = new Int32Array(count);
+  const last = new Int32Array(count).fill(-1);
+  const n = sentences.length;
+  let k = 0;
+  const length = text.length;
+  for (let i = 0; i < length && k < n; i++) {
+    const b = firstUnit[text.charCodeAt(i)]!;
+    if (b === 0) continue;
+    const bucket = buckets[b - 1]!;
+    for (let e = 0; e < bucket.length; e += 2) {
+      const t = bucket[e] as number;
+      if (cursor[t]! > i) continue;
+      const word = bucket[e + 1] as string;
+      if (!text.startsWith(word, i)) continue;
+      const end = i + word.length;
+      cursor[t] = end;
+      while (k < n && sentences[k]!.end <= i) k++;
+      const list = lists[t]!;
+      for (let j = Math.max(k, last[t]! + 1); j < n && sentences[j]!.start < end; j++) {
+        list.push(j);
+        last[t] = j;
+      }
+    }
+  }
+  const scan = { text, sentences, lists };
+  scans.set(ctx, scan);
+  return scan;
 }
 
 /**
@@ -85,14 +170,39 @@ export function overlappedSentences(
   return out;
 }
 
+function escapeRegex(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function literalList(words: Iterable<string>, longestFirst: boolean): string[] {
+  const list = [...new Set(words)].filter((w) => w.length > 0);
+  return longestFirst ? list.sort((a, b) => b.length - a.length) : list;
+}
+
 /**
  * One alternation of literal words (longest first, regex characters escaped), for a trigger.
  * @param words - the words any match must contain
  * @example literalAlternation(['公司', '有限公司']).source // '有限公司|公司'
  */
 export function literalAlternation(words: Iterable<string>): RegExp {
-  const list = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-  return new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return new RegExp(literalList(words, true).map(escapeRegex).join('|'), 'g');
+}
+
+/**
+ * A trigger of literal words for {@link sentencesMatching}: the regex literalAlternation makes (or,
+ * with `longestFirst` false, the words in the order given, as a regex alternation of them tries them),
+ * registered so that all such triggers are answered from one shared scan of each document. Make
+ * triggers once, at module load (each call registers one for the life of the process).
+ * @param words - the words any match must contain
+ * @param longestFirst - sort the words longest first (the default), else keep their order
+ * @example sentencesMatching(ctx, literalTrigger(['公司', '合作社'])) // [1] for 从江县脱贫。台江县成立合作社。
+ */
+export function literalTrigger(words: Iterable<string>, longestFirst = true): RegExp {
+  const list = literalList(words, longestFirst);
+  const re = new RegExp(list.map(escapeRegex).join('|'), 'g');
+  triggerIds.set(re, triggers.length);
+  triggers.push(list);
+  return re;
 }
 
 const NO_MATCHES: readonly RegExpExecArray[] = [];

@@ -19,7 +19,7 @@ import {
   type SuffixNameRule,
 } from './companies.js';
 import { mentionsIn } from '../doc-util.js';
-import { literalAlternation, matchesIn, sentencesMatching } from './sentence-triggers.js';
+import { literalTrigger, matchesIn, sentencesMatching } from './sentence-triggers.js';
 
 const SITE_RULE: SuffixNameRule = {
   suffixes: SITE_SUFFIXES,
@@ -35,7 +35,7 @@ const SITE_RULE: SuffixNameRule = {
 const SITE_LIST_RE =
   /([\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+)等(?:[\d一二三四五六七八九十百]+)?(?:个|处)?(安置点|安置小区|安置社区|基地|产业园|园区)/g;
 // what every site match holds: a site suffix, or the shared suffix of a list (SITE_LIST_RE)
-const SITE_TRIGGER = literalAlternation([...SITE_SUFFIXES, '安置点', '安置小区', '安置社区', '基地', '产业园', '园区']);
+const SITE_TRIGGER = literalTrigger([...SITE_SUFFIXES, '安置点', '安置小区', '安置社区', '基地', '产业园', '园区']);
 // product words alone before a base are industries, not a site's name (蔬菜基地)
 const NEEDS_PLACE_SUFFIX_RE = /(?:基地|种植点|产业带|茶园|果园|林场|农场|牧场|加工厂|加工园|养殖场|繁育场|示范场)$/;
 // words that describe what a base does (良种繁育基地, 综合种养示范基地): with a product they name one base
