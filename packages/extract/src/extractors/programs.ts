@@ -97,8 +97,9 @@ const GENERIC_MECHANISM_END_RE = /(?:工作|长效|管理|协调|联动|协作|�
 // nouns a national policy word may qualify without being named as a program (消费扶贫专柜, 控辍保学力度)
 const QUALIFIED_NOUN_RE = /^(?:专柜|专区|专馆|产品|馆|平台|力度|局|办|工作队)/;
 const PAIR_COOPERATION_RE = new RegExp(`[${REGION_ABBREVIATIONS}]{2}(?:扶贫|东西部扶贫)?协作`, 'g');
+// (sticky: tested at the suffix's end, without a slice of the rest of the sentence)
 const SUFFIX_BLOCKING_FOLLOWERS =
-  /^(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/;
+  /(?:建设|项目|进度|主体|资金|款|措施|任务|目标|部署|方案|实施方案|计划|细则|办法|意见|通知|指南)/y;
 
 /**
  * Canonical form of a program name: quote marks, spaces and a trailing generic suffix removed, national
@@ -239,15 +240,30 @@ function nationalPrograms(text: string): ProgramHit[] {
   return hits;
 }
 
-/** Token boundaries of a sentence, so that a suffix is only taken where it is a word of its own. */
-function tokenEnds(segmenter: TokenCutter, text: string): Set<number> {
-  const ends = new Set<number>([0]);
-  let pos = 0;
-  for (const t of segmenter.cut(text)) {
-    pos += t.length;
-    ends.add(pos);
+/**
+ * Whether a word of the sentence's cut ends at `end` (a suffix is only taken where it ends a word), for
+ * ends asked in ascending order: the cut's word ends are walked once, without a set per sentence.
+ */
+class WordEnds {
+  private words: readonly string[] | undefined;
+  private w = 0;
+  private pos = 0;
+
+  constructor(
+    private readonly segmenter: TokenCutter,
+    private readonly text: string,
+  ) {}
+
+  has(end: number): boolean {
+    if (end === 0) return true;
+    const words = (this.words ??= this.segmenter.cut(this.text));
+    if (end < this.pos) {
+      this.w = 0;
+      this.pos = 0;
+    }
+    while (this.w < words.length && this.pos < end) this.pos += words[this.w++]!.length;
+    return this.pos === end;
   }
-  return ends;
 }
 
 function insideBookTitle(text: string, at: number): boolean {
@@ -257,13 +273,14 @@ function insideBookTitle(text: string, at: number): boolean {
 
 function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
   const hits: ProgramHit[] = [];
-  let ends: Set<number> | undefined;
+  let ends: WordEnds | undefined;
   for (const m of matchesIn(text, suffixRe)) {
     const suffixStart = m.index ?? 0;
     const end = suffixStart + m[0].length;
-    if (SUFFIX_BLOCKING_FOLLOWERS.test(text.slice(end))) continue;
+    SUFFIX_BLOCKING_FOLLOWERS.lastIndex = end;
+    if (SUFFIX_BLOCKING_FOLLOWERS.test(text)) continue;
     if (insideBookTitle(text, suffixStart)) continue;
-    ends ??= tokenEnds(segmenter, text);
+    ends ??= new WordEnds(segmenter, text);
     // 进行动态 holds 行动 across two words: not a suffix
     if (!ends.has(end)) continue;
     const prev = text[suffixStart - 1] ?? '';

@@ -77,8 +77,12 @@ const TAG_AFTER = 2;
 
 function fillTags(state: LazyTags, k: number): string {
   const { words, tags } = state;
-  const lo = Math.max(0, k - TAG_BEFORE);
-  const hi = Math.min(words.length, k + TAG_AFTER + 1);
+  let lo = Math.max(0, k - TAG_BEFORE);
+  let hi = Math.min(words.length, k + TAG_AFTER + 1);
+  // words tagged by an earlier window are not tagged again (they were tagged alone: the rest of the
+  // window tags alone exactly when the whole window does)
+  while (tags[lo] !== undefined) lo++;
+  while (tags[hi - 1] !== undefined) hi--;
   const tagged = state.segmenter.tagWords?.(words.slice(lo, hi));
   if (tagged && tagged.length === hi - lo && tagged.every((t, i) => t.word === words[lo + i])) {
     for (let i = 0; i < tagged.length; i++) tags[lo + i] = tagged[i]!.tag;
