@@ -10,7 +10,7 @@
 import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../types.js';
 import { isNameBoundary } from '../lexicon/function-words.js';
 import { isWordBoundary, mentionsIn } from '../doc-util.js';
-import { literalMatchesBySentence, matchesIn, sentencesMatchingAny } from './sentence-triggers.js';
+import { literalMatchesBySentence, literalTrigger, matchesIn, sentencesMatchingAny } from './sentence-triggers.js';
 import { tagWithOffsets, wordTokens, WordsMismatch, type Token } from './tagged-tokens.js';
 import {
   FARM_UNITS,
@@ -56,6 +56,7 @@ const MEASURE_END_RE = /(?:饲养量|存栏量|出栏量|养殖量|种植量|产
 // 某镇主打茶叶, 主打乡村旅游和食用菌: a township's leading products
 const LEADING_PRODUCT_RE = /主打([\u4e00-\u9fff、和]{2,16}?)(?=[，。；,;]|$)/g;
 const LIST_SPLIT_RE = /[、和及与]|以及/;
+const LIST_JOINER_RE = /[、和及与]/;
 const LIST_LEAD_RE = /^(?:重点|大力|积极|着力)?(?:发展|培育|做强|壮大|种植|林下种植|栽种)/;
 const PRODUCT_SITE_RE = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})$`);
 const siteSuffixRe = new RegExp(`(?:生产|种植|养殖)?(?:${PRODUCT_SITE_SUFFIXES.join('|')})`, 'g');
@@ -69,7 +70,8 @@ const NEEDS_TOKENS_RE = new RegExp(`${QUANTITY_TAIL}|${PRODUCT_SITE_SUFFIXES.joi
 // a growing verb before a list, a developing verb before a sector); scanned apart, each scan is fast
 const INDUSTRY_TRIGGERS: readonly RegExp[] = [
   new RegExp(QUANTITY_TAIL, 'g'),
-  new RegExp(`${PRODUCT_SITE_SUFFIXES.join('|')}|种|养殖|产业|作物|中药材|主打`, 'g'),
+  // (literal words, in this order: answered from the scan shared with the other extractors)
+  literalTrigger([...PRODUCT_SITE_SUFFIXES, '种', '养殖', '产业', '作物', '中药材', '主打'], false),
   /(?:发展|培育|饲养)(?:[\u4e00-\u9fff]{1,6}(?:、|和|及|与|以及))+[\u4e00-\u9fff]/g,
   /(?:发展|培育|壮大|做强|打造)[\u4e00-\u9fff]{2,4}(?:旅游|经济)/g,
 ];
@@ -163,7 +165,9 @@ function listHits(
   const lists: [number, number, boolean][] = [];
   // the rules below that end in 产业 (or 主打, 旅游/经济) are skipped when the sentence lacks the word
   const industry = text.includes('产业');
-  for (const m of matchesIn(text, LIST_END_RE)) {
+  // a list's end holds 产业, 作物 or 中药材; a grown list one of 、和及与 (以及 holds 及)
+  const listEnd = industry || text.includes('作物') || text.includes('中药材');
+  for (const m of listEnd ? matchesIn(text, LIST_END_RE) : []) {
     const end = m.index ?? 0;
     const clauseStart =
       Math.max(
@@ -184,7 +188,7 @@ function listHits(
     const start = (m.index ?? 0) + 2;
     lists.push([start, start + (m[1]?.length ?? 0), true]);
   }
-  for (const m of matchesIn(text, GROW_LIST_RE)) {
+  for (const m of LIST_JOINER_RE.test(text) ? matchesIn(text, GROW_LIST_RE) : []) {
     // 发展了一批周期短、见效快的产业: a description, not a list of products
     if (/[了的是\s]/.test(m[1] ?? '')) continue;
     const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
@@ -359,7 +363,10 @@ export const industryExtractor: EntityExtractor = {
 // the clause around a product names a grower or a growing verb: 甲村、乙村的茶叶收入, 发展茶叶
 const GROWING_CONTEXT_RE = /发展|种植|养殖|培育|栽种|产业|基地|收入|增收|规模|合作社|繁育|保种|加工|示范场/;
 const REGION_LEVELS = new Set(['Township', 'Village']);
-const CLAUSE_END_RE = /[，。；：,;:！？]/;
+// clause ends, by code (one set lookup per character of a clause, no one-character strings)
+const CLAUSE_ENDS = new Set([...'，。；：,;:！？'].map((ch) => ch.charCodeAt(0)));
+// 某村的茶叶专业合作社 (sticky: tested right after the product)
+const FIRM_AFTER_RE = /(?:种植|养殖)?(?:专业)?合作社/y;
 
 /**
  * Later mentions of products the document already established as industries (甲村、乙村的茶叶收入 after
@@ -388,12 +395,14 @@ function laterMentions(ctx: DocContext, found: readonly EntityMention[]): Entity
       // a base's or a program's name may hold its product (香猪保种繁育场), as in the first pass
       if (here.some((h) => start < h.end && h.start < end && h.type !== 'Site' && h.type !== 'Program')) continue;
       // 某村的茶叶专业合作社: the product names a firm here
-      if (/^(?:种植|养殖)?(?:专业)?合作社/.test(s.text.slice(end - s.start))) continue;
+      FIRM_AFTER_RE.lastIndex = end - s.start;
+      if (FIRM_AFTER_RE.test(s.text)) continue;
       if (!isWordBoundary(ctx, index, start) || !isWordBoundary(ctx, index, end)) continue;
       let from = start;
-      while (from > s.start && !CLAUSE_END_RE.test(ctx.normalized.text[from - 1] ?? '')) from--;
+      const text = ctx.normalized.text;
+      while (from > s.start && !CLAUSE_ENDS.has(text.charCodeAt(from - 1))) from--;
       let to = end;
-      while (to < s.end && !CLAUSE_END_RE.test(ctx.normalized.text[to] ?? '')) to++;
+      while (to < s.end && !CLAUSE_ENDS.has(text.charCodeAt(to))) to++;
       const clause = ctx.normalized.text.slice(from, to);
       const grower = here.some((h) => REGION_LEVELS.has(h.type) && h.start >= from && h.end <= start);
       if (!grower && !GROWING_CONTEXT_RE.test(clause)) continue;
