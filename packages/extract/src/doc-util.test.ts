@@ -24,7 +24,7 @@ describe('mentionsIn', () => {
 });
 
 describe('sentenceWords', () => {
-  it('should give each sentence the words a cut of that sentence alone gives, from one cut of the document', () => {
+  it('should give each sentence the words a cut of that sentence alone gives, cutting each sentence once', () => {
     const inner = JiebaSegmenter.shared();
     const cuts: string[] = [];
     const counting = { cut: (t: string) => (cuts.push(t), inner.cut(t)), tag: (t: string) => inner.tag(t) };
@@ -33,7 +33,10 @@ describe('sentenceWords', () => {
     for (let i = 0; i < ctx.sentences.length; i++) {
       expect(sentenceWords(ctx, i)).toEqual(inner.cut(ctx.sentences[i]!.text));
     }
-    expect(cuts).toEqual([ctx.normalized.text]);
+    expect(cuts).toEqual(ctx.sentences.map((s) => s.text));
+    sentenceWords(ctx, 1);
+    isWordBoundary(ctx, 2, ctx.sentences[2]!.start);
+    expect(cuts.length).toBe(3);
     expect(sentenceWords(ctx, 99)).toEqual([]);
   });
 

@@ -7,7 +7,8 @@
  * tagged only for sentences an extractor asks about.
  */
 import type { Sentence } from '@fupin/text';
-import type { DocContext, DocumentWords } from './types.js';
+import { inJiebaRun as inRun } from './segmenter.js';
+import type { DocContext, DocumentWords, SpanWords } from './types.js';
 
 /**
  * Index of the sentence containing a normalised offset (the last sentence starting at or before it).
@@ -26,36 +27,18 @@ export function sentenceAt(sentences: readonly Sentence[], offset: number): numb
   return lo;
 }
 
-/**
- * Whether jieba segments this UTF-16 unit inside a run (a block it cuts as a whole: CJK ideographs,
- * ASCII letters and digits, + # & . _ % -). Surrogates count as in a run (CJK extensions are
- * astral): a wrong "in a run" only sends a sentence to the slower path that cuts it alone.
- */
-function inRun(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xd800 && c <= 0xdfff) ||
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    c === 0x2b ||
-    c === 0x23 ||
-    c === 0x26 ||
-    c === 0x2e ||
-    c === 0x5f ||
-    c === 0x25 ||
-    c === 0x2d
-  );
-}
-
 /** Per-document segmentation state of the helpers below. */
 interface DocWords {
-  /** The whole-text cut (undefined when the segmenter has none for this text). */
+  /** The whole-text cut, made only when a sentence cannot be cut alone (undefined when there is none). */
   whole: DocumentWords | undefined;
-  /** Per sentence: 0 not yet known, 1 its words are a slice of the whole-text cut, 2 it is cut alone. */
+  wholeKnown: boolean;
+  /**
+   * Per sentence: 0 not yet known, 1 its words are a slice of the whole-text cut, 2 it is cut alone,
+   * 3 its words are the segmenter's span words (see `spans`).
+   */
   served: Uint8Array;
+  /** Per sentence served from the segmenter's span words (3 above): those words. */
+  spans: (SpanWords | undefined)[];
   boundaries: Map<number, Set<number>>;
   tags: Map<number, WordTag[]>;
 }
@@ -65,10 +48,11 @@ const docWordsCache = new WeakMap<DocContext, DocWords>();
 function docWords(ctx: DocContext): DocWords {
   let d = docWordsCache.get(ctx);
   if (!d) {
-    const whole = ctx.segmenter.documentWords?.();
     d = {
-      whole: whole && whole.text === ctx.normalized.text ? whole : undefined,
+      whole: undefined,
+      wholeKnown: false,
       served: new Uint8Array(ctx.sentences.length),
+      spans: [],
       boundaries: new Map(),
       tags: new Map(),
     };
@@ -77,29 +61,50 @@ function docWords(ctx: DocContext): DocWords {
   return d;
 }
 
-/**
- * Whether a sentence's words are a slice of the whole-text cut. jieba cuts each run (see inRun) on
- * its own, so a sentence whose ends are run edges gets exactly the words a cut of it alone gives;
- * sentences end at punctuation or line ends, so nearly all qualify. Others are cut alone, as before.
- */
-function served(ctx: DocContext, d: DocWords, index: number): boolean {
-  const known = d.served[index];
-  if (known !== 0) return known === 1;
-  const sentence = ctx.sentences[index];
-  const whole = d.whole;
-  let ok = false;
-  if (sentence && whole) {
-    const text = ctx.normalized.text;
-    const edge = (x: number): boolean =>
-      x <= 0 || x >= text.length || !inRun(text.charCodeAt(x - 1)) || !inRun(text.charCodeAt(x));
-    ok =
-      edge(sentence.start) &&
-      edge(sentence.end) &&
-      whole.wordAt[sentence.start]! >= 0 &&
-      whole.wordAt[sentence.end]! >= 0;
+/** The whole-text cut, made on first use. */
+function wholeOf(ctx: DocContext, d: DocWords): DocumentWords | undefined {
+  if (!d.wholeKnown) {
+    const whole = ctx.segmenter.documentWords?.();
+    d.whole = whole && whole.text === ctx.normalized.text ? whole : undefined;
+    d.wholeKnown = true;
   }
-  d.served[index] = ok ? 1 : 2;
-  return ok;
+  return d.whole;
+}
+
+/**
+ * How a sentence's words are found (see DocWords.served): the segmenter's span words, cut alone once,
+ * when it has them (the sentence's ends are cut edges); else a slice of the whole-text cut when the
+ * ends are run edges there — jieba cuts each run (see inRun) on its own, so such a sentence gets
+ * exactly the words a cut of it alone gives; sentences end at punctuation or line ends, so nearly all
+ * qualify. Others are cut alone, as before.
+ */
+function served(ctx: DocContext, d: DocWords, index: number): number {
+  const known = d.served[index];
+  if (known !== 0) return known!;
+  const sentence = ctx.sentences[index];
+  let how = 2;
+  if (sentence) {
+    const text = ctx.normalized.text;
+    const alone = ctx.segmenter.spanWords?.(text, sentence.start, sentence.end);
+    if (alone) {
+      d.spans[index] = alone;
+      how = 3;
+    } else {
+      const whole = wholeOf(ctx, d);
+      const edge = (x: number): boolean =>
+        x <= 0 || x >= text.length || !inRun(text.charCodeAt(x - 1)) || !inRun(text.charCodeAt(x));
+      if (
+        whole &&
+        edge(sentence.start) &&
+        edge(sentence.end) &&
+        whole.wordAt[sentence.start]! >= 0 &&
+        whole.wordAt[sentence.end]! >= 0
+      )
+        how = 1;
+    }
+  }
+  d.served[index] = how;
+  return how;
 }
 
 /**
@@ -113,7 +118,9 @@ export function sentenceWords(ctx: DocContext, index: number): readonly string[]
   const d = docWords(ctx);
   const sentence = ctx.sentences[index];
   if (!sentence) return [];
-  if (served(ctx, d, index)) {
+  const how = served(ctx, d, index);
+  if (how === 3) return d.spans[index]!.words;
+  if (how === 1) {
     const { words, wordAt } = d.whole!;
     return words.slice(wordAt[sentence.start]!, wordAt[sentence.end]!);
   }
@@ -130,7 +137,12 @@ export function sentenceWords(ctx: DocContext, index: number): readonly string[]
  */
 export function isWordBoundary(ctx: DocContext, index: number, offset: number): boolean {
   const d = docWords(ctx);
-  if (served(ctx, d, index)) {
+  const how = served(ctx, d, index);
+  if (how === 3) {
+    const span = d.spans[index]!;
+    return offset === span.end || (offset >= span.start && offset < span.end && span.wordAt[offset]! > 0);
+  }
+  if (how === 1) {
     const sentence = ctx.sentences[index]!;
     return offset >= sentence.start && offset <= sentence.end && d.whole!.wordAt[offset]! >= 0;
   }
@@ -213,18 +225,24 @@ export function wordTagsBetween(ctx: DocContext, index: number, from: number, to
   const hi = Math.min(to, sentence.end);
   const d = docWords(ctx);
   const tagged = d.tags.get(index);
-  if (!tagged && lo < hi && served(ctx, d, index) && ctx.segmenter.tagWords) {
-    const { words, wordAt } = d.whole!;
+  const how = !tagged && lo < hi && ctx.segmenter.tagWords ? served(ctx, d, index) : 0;
+  if (how === 1 || how === 3) {
+    // word k of the sentence's words starts at offset `at` when at[at] = k + base
+    const span = how === 3 ? d.spans[index]! : undefined;
+    const words = span ? span.words : d.whole!.words;
+    const wordAt = span ? span.wordAt : d.whole!.wordAt;
+    const none = span ? 0 : -1;
+    const base = span ? 1 : 0;
     let at = lo;
-    while (at > sentence.start && wordAt[at]! < 0) at--; // the start of the word holding `lo`
+    while (at > sentence.start && wordAt[at]! === none) at--; // the start of the word holding `lo`
     const starts: number[] = [];
     const list: string[] = [];
-    for (let k = wordAt[at]!; k < words.length && at < hi; k++) {
+    for (let k = wordAt[at]! - base; k < words.length && at < hi; k++) {
       starts.push(at);
       list.push(words[k]!);
       at += words[k]!.length;
     }
-    const tags = ctx.segmenter.tagWords(list);
+    const tags = ctx.segmenter.tagWords!(list);
     if (tags)
       return tags.map((t, i) => ({ start: starts[i]!, end: starts[i]! + t.word.length, tag: t.tag, word: t.word }));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { CachingSegmenter, DOMAIN_WORDS, JiebaSegmenter } from './segmenter.js';
+import { CachingSegmenter, DOMAIN_WORDS, JiebaSegmenter, isCutEdge } from './segmenter.js';
 
 describe('JiebaSegmenter', () => {
   it('should keep domain words of the user dictionary whole', () => {
@@ -51,7 +51,7 @@ describe('CachingSegmenter', () => {
     }
   });
 
-  it('should segment the whole document with one call and texts outside it alone', () => {
+  it('should cut each sentence asked for once, alone, and texts outside the document alone', () => {
     const calls: string[] = [];
     const inner = JiebaSegmenter.shared();
     const counting = {
@@ -62,7 +62,70 @@ describe('CachingSegmenter', () => {
     const seg = new CachingSegmenter(counting, { text, spans });
     seg.cut(text.slice(0, 10));
     seg.tag(text.slice(10, 19));
+    seg.tag(text.slice(0, 10));
     seg.cut('威宁县');
-    expect(calls).toEqual([text, '威宁县']);
+    expect(calls).toEqual([text.slice(0, 10), text.slice(10, 19), '威宁县']);
+  });
+
+  it('should cut the whole document when a sentence does not end at an edge jieba splits at', () => {
+    const calls: string[] = [];
+    const inner = JiebaSegmenter.shared();
+    const counting = { cut: (t: string) => (calls.push(t), inner.cut(t)), tag: (t: string) => inner.tag(t) };
+    const glued = '台江县引进杭州企业';
+    const seg = new CachingSegmenter(counting, { text: glued, spans: [{ start: 0, end: 3 }, { start: 3, end: 9 }] });
+    expect(seg.spanWords(glued, 0, 3)).toBeUndefined();
+    expect(seg.cut('台江县')).toEqual(['台江县']);
+    expect(calls).toEqual([glued]);
+  });
+});
+
+describe('CachingSegmenter.spanWords', () => {
+  const text = '从江县开展劳务协作，在苏州市设立窗口。台江县引进杭州企业';
+  const spans = [
+    { start: 0, end: 10 },
+    { start: 10, end: 19 },
+    { start: 19, end: text.length },
+  ];
+
+  it('should give a span the words of the whole-text cut there, with where each starts', () => {
+    const inner = JiebaSegmenter.shared();
+    const seg = new CachingSegmenter(inner, { text, spans });
+    const whole = inner.cut(text);
+    let k = 0;
+    for (const s of spans) {
+      const got = seg.spanWords(text, s.start, s.end)!;
+      expect(got.words).toEqual(inner.cut(text.slice(s.start, s.end)));
+      let at = s.start;
+      got.words.forEach((w, i) => {
+        expect(w).toBe(whole[k++]);
+        expect(got.wordAt[at]).toBe(i + 1);
+        for (let x = at + 1; x < at + w.length; x++) expect(got.wordAt[x]).toBe(0);
+        at += w.length;
+      });
+      expect(at).toBe(s.end);
+      expect(seg.spanWords(text, s.start, s.end)).toBe(got); // cut once
+    }
+  });
+
+  it('should give nothing for a range that is no span or another text', () => {
+    const seg = new CachingSegmenter(JiebaSegmenter.shared(), { text, spans });
+    expect(seg.spanWords(text, 0, 9)).toBeUndefined();
+    expect(seg.spanWords(text, 1, 10)).toBeUndefined();
+    expect(seg.spanWords('威宁县', 0, 3)).toBeUndefined();
+    expect(new CachingSegmenter(JiebaSegmenter.shared()).spanWords(text, 0, 10)).toBeUndefined();
+  });
+});
+
+describe('isCutEdge', () => {
+  it('should tell run edges outside \\r\\n from offsets inside a run', () => {
+    const t = '威宁县，ABC公司\r\n台江县';
+    expect(isCutEdge(t, 0)).toBe(true);
+    expect(isCutEdge(t, 3)).toBe(true); // 威宁县|，
+    expect(isCutEdge(t, 4)).toBe(true); // ，|ABC
+    expect(isCutEdge(t, 2)).toBe(false); // 威宁|县
+    expect(isCutEdge(t, 6)).toBe(false); // AB|C
+    expect(isCutEdge(t, 10)).toBe(false); // \r|\n
+    expect(isCutEdge(t, 11)).toBe(true); // \n|台
+    expect(isCutEdge(t, t.length)).toBe(true);
   });
 });

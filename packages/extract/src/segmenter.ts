@@ -9,7 +9,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import type { DocumentWords, Segmenter } from './types.js';
+import type { DocumentWords, Segmenter, SpanWords } from './types.js';
 
 /**
  * Generic words of the domain, with a frequency high enough to win over jieba's splits.
@@ -149,6 +149,49 @@ export class JiebaSegmenter implements Segmenter {
 /** Distinct words whose tags the shared segmenter remembers (a corpus' vocabulary stays far below). */
 const TAG_CACHE_LIMIT = 500_000;
 
+/**
+ * Whether jieba segments this UTF-16 unit inside a run (a block it cuts as a whole: CJK ideographs,
+ * ASCII letters and digits, + # & . _ % -). Surrogates count as in a run (CJK extensions are astral):
+ * a wrong "in a run" only makes an offset look like no edge, which sends its span to a slower path.
+ * @param c - a UTF-16 code unit
+ * @example inJiebaRun('从'.charCodeAt(0)) // true; inJiebaRun('，'.charCodeAt(0)) // false
+ */
+export function inJiebaRun(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    c === 0x2b ||
+    c === 0x23 ||
+    c === 0x26 ||
+    c === 0x2e ||
+    c === 0x5f ||
+    c === 0x25 ||
+    c === 0x2d
+  );
+}
+
+/**
+ * Whether jieba splits its input at this offset whatever text surrounds it: a run edge (see
+ * {@link inJiebaRun}) not inside \r\n (jieba keeps \r\n one word; any other character outside a run
+ * is a word alone). A cut of text that starts and ends at such offsets gives the words a cut of the
+ * whole text has there.
+ * @param text - the whole text
+ * @param x - offset 0…text.length
+ * @example isCutEdge('从江县，台江县', 4) // true; isCutEdge('从江县', 1) // false
+ */
+export function isCutEdge(text: string, x: number): boolean {
+  if (x <= 0 || x >= text.length) return true;
+  const before = text.charCodeAt(x - 1);
+  const after = text.charCodeAt(x);
+  if (inJiebaRun(before) && inJiebaRun(after)) return false;
+  return !(before === 0x0d && after === 0x0a);
+}
+
 /** A document a CachingSegmenter segments as a whole: its text and the spans (sentences) callers ask about. */
 export interface SegmentedDocument {
   text: string;
@@ -176,6 +219,10 @@ export class CachingSegmenter implements Segmenter {
   private readonly tags = new Map<string, { word: string; tag: string }[]>();
   private spanOf: Map<string, number> | undefined;
   private whole: DocumentWords | undefined;
+  /** Per span of the document: its words cut alone, null when its ends are no cut edges; allocated on first use. */
+  private spanCuts: (SpanWords | null | undefined)[] | undefined;
+  /** The shared SpanWords.wordAt table; undefined until a span is cut, null when the spans overlap. */
+  private spanWordAt: Int32Array | null | undefined;
 
   /**
    * @param inner - the process-wide segmenter
@@ -234,6 +281,46 @@ export class CachingSegmenter implements Segmenter {
   }
 
   /**
+   * The words of one span of the document, cut alone on first use (see {@link Segmenter.spanWords}):
+   * only the sentences some extractor asks about are cut, each once, and their words are those of the
+   * whole-text cut. Undefined when the span's ends are no cut edges (see {@link isCutEdge}) or
+   * [start, end) is not one of the document's spans.
+   * @example new CachingSegmenter(JiebaSegmenter.shared(), { text: '从江县，台江县脱贫。', spans: [{ start: 0, end: 4 }, { start: 4, end: 10 }] }).spanWords('从江县，台江县脱贫。', 4, 10)?.words // ['台江县', '脱贫', '。']
+   */
+  spanWords(text: string, start: number, end: number): SpanWords | undefined {
+    const doc = this.document;
+    if (!doc || text !== doc.text) return undefined;
+    const spans = doc.spans;
+    // the span starting at `start` (binary search; spans are in text order)
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (spans[mid]!.start <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const span = spans[lo];
+    if (!span || span.start !== start || span.end !== end) return undefined;
+    const cuts = (this.spanCuts ??= new Array(spans.length));
+    const known = cuts[lo];
+    if (known !== undefined) return known ?? undefined;
+    let wordAt = this.spanWordAt;
+    if (wordAt === undefined) wordAt = this.spanWordAt = disjoint(spans) ? new Int32Array(text.length + 1) : null;
+    let result: SpanWords | null = null;
+    if (wordAt && start < end && isCutEdge(text, start) && isCutEdge(text, end)) {
+      const words = this.inner.cut(text.slice(start, end));
+      let at = start;
+      for (let k = 0; k < words.length; ) {
+        wordAt[at] = ++k;
+        at += words[k - 1]!.length;
+      }
+      if (at === end) result = { start, end, words, wordAt };
+    }
+    cuts[lo] = result;
+    return result ?? undefined;
+  }
+
+  /**
    * Tags words on their own (see {@link JiebaSegmenter.tagWords}) through the inner segmenter, when it can.
    * @example seg.tagWords(['在', '从江县']) // [{ tag: 'p', word: '在' }, { tag: 'ns', word: '从江县' }]
    */
@@ -256,12 +343,20 @@ export class CachingSegmenter implements Segmenter {
     }
     const i = this.spanOf.get(text);
     if (i === undefined) return undefined;
-    const { words, wordAt } = this.documentWords()!;
     const { start, end } = doc.spans[i]!;
+    const alone = this.spanWords(doc.text, start, end);
+    if (alone) return alone.words as string[]; // callers of cut never change the words (the cache hands them out again)
+    const { words, wordAt } = this.documentWords()!;
     const first = wordAt[start]!;
     const last = wordAt[end]!;
     // Both ends must be word boundaries of the whole text; otherwise the span is segmented alone.
     if (first < 0 || last < 0) return undefined;
     return words.slice(first, last);
   }
+}
+
+/** Whether spans are in text order and do not overlap (so they can share one offset table). */
+function disjoint(spans: readonly { start: number; end: number }[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.end) return false;
+  return true;
 }

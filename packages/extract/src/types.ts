@@ -27,6 +27,31 @@ export interface Segmenter {
    * entry alone); undefined when it cannot (a word is cut differently alone): then tag the text.
    */
   tagWords?(words: readonly string[]): { word: string; tag: string }[] | undefined;
+  /**
+   * The words of one span (a sentence) of the document this segmenter was made for, from a cut of the
+   * span alone made on first use — the words the whole-text cut has there, since both ends of the span
+   * are edges jieba splits its input at; undefined when they are not, when [start, end) is not one of
+   * the document's spans, or when `text` is not the document's text. Cuts only the sentences asked for.
+   */
+  spanWords?(text: string, start: number, end: number): SpanWords | undefined;
+}
+
+/**
+ * The words of one span of a document, cut alone, and where each starts.
+ * @example { start: 6, end: 12, words: ['台江县', '脱贫', '。'], wordAt } // wordAt[6] = 1, wordAt[9] = 2, wordAt[11] = 3
+ */
+export interface SpanWords {
+  /** Offset of the span in the document text. */
+  readonly start: number;
+  /** Offset after its end (a word ends there). */
+  readonly end: number;
+  /** Its words, in order (they add up to the span's text). */
+  readonly words: readonly string[];
+  /**
+   * Shared by the spans of one document (they do not overlap): for each offset in [start, end), 1 + the
+   * index in `words` of the word starting there, 0 inside a word. Read it only between start and end.
+   */
+  readonly wordAt: Int32Array;
 }
 
 /**
