@@ -40,9 +40,15 @@ export function unionEvidenceRows(
   textOf: (documentId: string) => string | undefined,
   intern: (value: string) => string,
 ): EvidenceRows {
-  // Spans are compared only when there can be a repeat.
+  // Spans are compared only when there can be a repeat, and only with rows of the incoming documents
+  // (a relation stated in hundreds of reports would otherwise rebuild hundreds of keys per write).
   const seen = (unique && rows.length === 0) || (rows.length === 0 && incoming.length < 2) ? null : new Set<string>();
-  if (seen) for (let i = 0; i < rows.length; i += STRIDE) seen.add(`${rows[i]}|${rows[i + 1]}|${rows[i + 2]}`);
+  if (seen && rows.length > 0) {
+    const documents = new Set(incoming.map((item) => item.documentId));
+    for (let i = 0; i < rows.length; i += STRIDE) {
+      if (documents.has(rows[i] as string)) seen.add(`${rows[i]}|${rows[i + 1]}|${rows[i + 2]}`);
+    }
+  }
   const added: EvidenceRows = [];
   for (const item of incoming) {
     if (seen) {
