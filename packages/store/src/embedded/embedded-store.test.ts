@@ -87,6 +87,19 @@ describe('EmbeddedStore', () => {
     expect(await new EmbeddedStore({ dataDir }).documents()).toHaveLength(2);
   });
 
+  it('should compact only a journal that outgrew the limit and the snapshot when asked onlyIfLarge', async () => {
+    const roomy = new EmbeddedStore({ dataDir });
+    await roomy.write(fixtureBatchA());
+    expect(await roomy.compact({ onlyIfLarge: true })).toBe(false);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json.documents', 'graph.json.journal']);
+    const tight = new EmbeddedStore({ dataDir, journalLimitBytes: 1 });
+    expect(await tight.compact({ onlyIfLarge: true })).toBe(true);
+    expect((await readdir(dataDir)).sort()).toEqual(['graph.json', 'graph.json.documents']);
+    await tight.write(fixtureBatchB()); // a small journal beside a larger snapshot stays a journal
+    expect(await tight.compact({ onlyIfLarge: true })).toBe(false);
+    expect((await new EmbeddedStore({ dataDir }).stats()).documents).toBe(2);
+  });
+
   it('should load a graph.json of the previous format (one JSON object, version 1)', async () => {
     const batch = fixtureBatchA();
     await writeFile(join(dataDir, 'graph.json'), JSON.stringify({ format: 'fupin-graph', version: 1, ...batch }));
