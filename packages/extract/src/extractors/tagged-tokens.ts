@@ -71,9 +71,11 @@ interface LazyTags {
   tags: (string | undefined)[];
 }
 
-// words before and after a word whose tag is read, tagged with it (a backward walk reads the words before)
-const TAG_BEFORE = 10;
-const TAG_AFTER = 2;
+// words before and after a word whose tag is read, tagged with it (a backward walk reads the words before):
+// on the sample corpus the walk reads 2 to 3 words before it stops, so a wider window tags words never read
+// (10 before: 3.5 words tagged per word read; 4 before and 1 after: 2.3, with a sixth more calls)
+const TAG_BEFORE = 4;
+const TAG_AFTER = 1;
 
 function fillTags(state: LazyTags, k: number): string {
   const { words, tags } = state;
