@@ -93,7 +93,7 @@ export class JiebaSegmenter implements Segmenter {
     if (tagged) return tagged;
     // Some new word is segmented differently alone: tag the text natively, which teaches its words.
     const native = this.jieba.tag(text, false);
-    for (const t of native) this.tagOf.set(t.word, t.tag);
+    for (const t of native) this.tagOf.set(t.word, { tag: t.tag, word: t.word });
     return native;
   }
 
@@ -109,20 +109,24 @@ export class JiebaSegmenter implements Segmenter {
     let missing: Set<string> | undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      const tag = tagOf.get(word);
-      if (tag === undefined) (missing ??= new Set()).add(word);
-      else out[i] = { tag, word }; // the key order of the native objects
+      const tagged = tagOf.get(word);
+      if (tagged === undefined) (missing ??= new Set()).add(word);
+      else out[i] = tagged;
     }
     if (!missing) return out;
     if (!this.learn([...missing])) return undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      out[i] ??= { tag: tagOf.get(word)!, word };
+      out[i] ??= tagOf.get(word)!;
     }
     return out;
   }
 
-  private readonly tagOf = new Map<string, string>();
+  /**
+   * Per word, its tag as one object shared by every tagWords result (callers only read them): no object
+   * per word per call. Keys in the order of the native objects (tag, word).
+   */
+  private readonly tagOf = new Map<string, { tag: string; word: string }>();
 
   /**
    * Tags new words natively, one block each (joined by line breaks), and remembers their tags. Returns
@@ -133,15 +137,15 @@ export class JiebaSegmenter implements Segmenter {
     if (words.some((w) => /\s/.test(w))) return false;
     const tagged = this.jieba.tag(words.join('\n'), false);
     let k = 0;
-    const learned: [string, string][] = [];
+    const learned: { tag: string; word: string }[] = [];
     for (const t of tagged) {
       if (t.word === '\n') continue;
       if (t.word !== words[k]) return false;
-      learned.push([t.word, t.tag]);
+      learned.push({ tag: t.tag, word: t.word });
       k++;
     }
     if (k !== words.length) return false;
-    for (const [w, t] of learned) this.tagOf.set(w, t);
+    for (const t of learned) this.tagOf.set(t.word, t);
     return true;
   }
 }
