@@ -14,14 +14,19 @@ const connection = () => ({
   password: process.env.NEO4J_PASSWORD ?? 'fupin-test-pw',
 });
 
-/** Runs one statement with a write session of its own (setup and checks, never through the app). */
+/**
+ * Runs one statement in an auto-commit transaction of its own (setup and checks, never through the app);
+ * `CALL { … } IN TRANSACTIONS` is allowed only there.
+ */
 async function run(query: string): Promise<Record<string, unknown>[]> {
   const { uri, user, password } = connection();
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
+  const session = driver.session();
   try {
-    const result = await driver.executeQuery(query);
+    const result = await session.run(query);
     return result.records.map((r) => r.toObject() as Record<string, unknown>);
   } finally {
+    await session.close();
     await driver.close();
   }
 }
