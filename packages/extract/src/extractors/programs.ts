@@ -11,18 +11,23 @@
 import type { DocContext, EntityExtractor, EntityMention } from '../types.js';
 import { INTRODUCING_VERBS, nameStartBefore, type TokenCutter } from '../lexicon/function-words.js';
 import {
+  PROGRAM_GENERIC_MECHANISM_ENDS,
+  GENERIC_PROGRAM_HEADS,
   NATIONAL_PROGRAMS,
   NON_PROGRAM_FOLLOWERS,
   NON_PROGRAM_QUOTES,
   PROGRAM_FOLLOWERS_STRONG,
   PROGRAM_FOLLOWERS_WEAK,
+  PROGRAM_INNER_STRONG_SUFFIXES,
+  PROGRAM_INNER_SUFFIXES,
   PROGRAM_NAME_SUFFIXES,
+  PROGRAM_NUMBERED_CATEGORY_ENDS,
   PROGRAM_STRONG_TRIGGERS,
   PROGRAM_TRIGGERS,
-  GENERIC_PROGRAM_HEADS,
   REGION_ABBREVIATIONS,
 } from '../lexicon/program-words.js';
-import { literalTrigger, matchesIn, sentencesMatching } from './sentence-triggers.js';
+import { endsWithOneOf, literalTrigger, matchesIn, sentencesMatching } from './sentence-triggers.js';
+import { WordEnds } from './tagged-tokens.js';
 
 /**
  * A program found in one sentence, offsets local to the sentence.
@@ -45,12 +50,12 @@ const PLAN_PERIOD_RE = /^[十]?[一二三四五六七八九十]五$/;
 const NUMERIC_FORMULA_RE = /^(?:[一二三四五六七八九十两双]|[0-9]+(?:\+[0-9]+)*$)/;
 const PLUS_FORMULA_RE = /[^+]\+[^+]/;
 // Category nouns that a numbered phrase can end in without being a program (三类人员, 五大产业, 五星级)
-const NUMBERED_CATEGORY_END_RE = /(?:级|户|家庭|人员|产业|班子|方面|大变化)$/;
+const NUMBERED_CATEGORY_ENDS = endsWithOneOf(PROGRAM_NUMBERED_CATEGORY_ENDS);
 // 四种形态, 三个责任, 四场硬仗: numeral + measure word + noun, the usual shape of a policy formula
 const NUMBERED_MEASURE_RE = /^[一二三四五六七八九十两]+[个项种场条步重支]/;
 // a quoted name that itself ends in a program word: “榕江模式”, “冲刺90天打赢歼灭战”
-const INNER_STRONG_SUFFIX_RE = /(?:行动|工程|项目|计划|模式|机制|工作法|战略|攻坚战|歼灭战)$/;
-const INNER_SUFFIX_RE = /(?:制|体系|政策|制度|产业带|示范带|示范区|助学金|基金|课堂|直通车)$/;
+const INNER_STRONG_SUFFIXES = endsWithOneOf(PROGRAM_INNER_STRONG_SUFFIXES);
+const INNER_SUFFIXES = endsWithOneOf(PROGRAM_INNER_SUFFIXES);
 // named loans are financial programs: “特惠贷”, “坝兴贷”
 const LOAN_RE = /^[\u4e00-\u9fff]{2,4}贷$/;
 // reduplicated heads name rural programs: 组组通, 户户清, 村村通
@@ -67,8 +72,8 @@ const nonProgramQuotes = new Set<string>(NON_PROGRAM_QUOTES);
 const strongFollowers = [...PROGRAM_FOLLOWERS_STRONG].sort((a, b) => b.length - a.length);
 const weakFollowers = [...PROGRAM_FOLLOWERS_WEAK].sort((a, b) => b.length - a.length);
 const rejectFollowers = [...NON_PROGRAM_FOLLOWERS];
-const triggerRe = new RegExp(`(?:${PROGRAM_TRIGGERS.join('|')})$`);
-const strongTriggerRe = new RegExp(`(?:${PROGRAM_STRONG_TRIGGERS.join('|')})$`);
+const programTriggerEnd = endsWithOneOf(PROGRAM_TRIGGERS);
+const strongTriggerEnd = endsWithOneOf(PROGRAM_STRONG_TRIGGERS);
 
 const nationalCanonical = new Map<string, string>();
 for (const [canonical, ...variants] of NATIONAL_PROGRAMS) {
@@ -92,7 +97,7 @@ const INNER_ACTION_RE = /^.*(?:建设|新建|修建|实施|启动|完成|推进|
 // 机制 names a program only with a head of some length (防止返贫动态监测和帮扶机制, 四级联控联保机制)
 const MECHANISM_MIN_HEAD = 4;
 // 劳务协作机制, 后续管护机制, 垃圾处理机制: the mechanism of a routine task, not a named one
-const GENERIC_MECHANISM_END_RE = /(?:工作|长效|管理|协调|联动|协作|管护|处理|常态化|运行|运营|合作)$/;
+const GENERIC_MECHANISM_ENDS = endsWithOneOf(PROGRAM_GENERIC_MECHANISM_ENDS);
 // two region abbreviations + (扶贫)协作: the named east-west cooperation of a province pair (闽宁协作)
 // nouns a national policy word may qualify without being named as a program (消费扶贫专柜, 控辍保学力度)
 const QUALIFIED_NOUN_RE = /^(?:专柜|专区|专馆|产品|馆|平台|力度|局|办|工作队)/;
@@ -141,15 +146,15 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   let score = 0;
   const numeric = NUMERIC_FORMULA_RE.test(q);
   if (numeric) {
-    if (NUMBERED_CATEGORY_END_RE.test(q)) return -1;
+    if (NUMBERED_CATEGORY_ENDS.test(q)) return -1;
     score += 1;
   }
   if (nationalCanonical.has(q)) score += 2;
   if (numeric && NUMBERED_MEASURE_RE.test(q)) score += 1;
   if (PLUS_FORMULA_RE.test(q)) score += 1;
-  if (q.length >= 4 && INNER_STRONG_SUFFIX_RE.test(q)) score += 2;
+  if (q.length >= 4 && INNER_STRONG_SUFFIXES.test(q)) score += 2;
   else if (LOAN_RE.test(q)) score += 2;
-  else if (INNER_SUFFIX_RE.test(q)) score += 1;
+  else if (INNER_SUFFIXES.test(q)) score += 1;
   if (REDUPLICATED_RE.test(q)) score += 1;
   const afterDe = tail.startsWith('的') ? tail.slice(1) : tail;
   if (startsWithAny(tail, strongFollowers)) score += 2;
@@ -162,8 +167,8 @@ export function scoreQuotedProgram(quoted: string, before: string, after: string
   // 实施农村“组组通”: a scope word may stand between the verb and the quote
   const lead = before.replace(/\s+$/, '').replace(/(?:农村|全县|全市|全乡|全镇|城乡|全面)$/, '');
   // 开展“点对点、一站式”: short formulas listed in one quote count like one
-  if (strongTriggerRe.test(lead) && (!q.includes('、') || q.split('、').every((i) => i.length <= 4))) score += 2;
-  else if (triggerRe.test(lead)) score += 1;
+  if (strongTriggerEnd.test(lead) && (!q.includes('、') || q.split('、').every((i) => i.length <= 4))) score += 2;
+  else if (programTriggerEnd.test(lead)) score += 1;
   if (PROGRAM_WORD_BEFORE_RE.test(lead)) score += 1;
   // 把“组组通”作为…: a method taken up as part of a broader effort
   if (/(?:把|将)$/.test(lead) && /^作为/.test(tail)) score += 1;
@@ -240,32 +245,6 @@ function nationalPrograms(text: string): ProgramHit[] {
   return hits;
 }
 
-/**
- * Whether a word of the sentence's cut ends at `end` (a suffix is only taken where it ends a word), for
- * ends asked in ascending order: the cut's word ends are walked once, without a set per sentence.
- */
-class WordEnds {
-  private words: readonly string[] | undefined;
-  private w = 0;
-  private pos = 0;
-
-  constructor(
-    private readonly segmenter: TokenCutter,
-    private readonly text: string,
-  ) {}
-
-  has(end: number): boolean {
-    if (end === 0) return true;
-    const words = (this.words ??= this.segmenter.cut(this.text));
-    if (end < this.pos) {
-      this.w = 0;
-      this.pos = 0;
-    }
-    while (this.w < words.length && this.pos < end) this.pos += words[this.w++]!.length;
-    return this.pos === end;
-  }
-}
-
 function insideBookTitle(text: string, at: number): boolean {
   const open = text.lastIndexOf('《', at);
   return open >= 0 && text.lastIndexOf('》', at) < open;
@@ -280,11 +259,12 @@ function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
     SUFFIX_BLOCKING_FOLLOWERS.lastIndex = end;
     if (SUFFIX_BLOCKING_FOLLOWERS.test(text)) continue;
     if (insideBookTitle(text, suffixStart)) continue;
+    // a suffix right after a quote, a punctuation mark or the start names nothing (tested before the cut)
+    const prev = text[suffixStart - 1] ?? '';
+    if (/[”’」』"]/.test(prev) || prev === '' || /[，。、；：,;:\s]/.test(prev)) continue;
     ends ??= new WordEnds(segmenter, text);
     // 进行动态 holds 行动 across two words: not a suffix
     if (!ends.has(end)) continue;
-    const prev = text[suffixStart - 1] ?? '';
-    if (/[”’」』"]/.test(prev) || prev === '' || /[，。、；：,;:\s]/.test(prev)) continue;
     let start = nameStartBefore(segmenter, text, suffixStart, 10);
     // 监测和帮扶机制: 和 joins two fields of one mechanism
     if (m[0] === '机制' && text[start - 1] === '和' && suffixStart - start >= 2) {
@@ -299,7 +279,7 @@ function suffixPrograms(segmenter: TokenCutter, text: string): ProgramHit[] {
     const inner = INNER_ACTION_RE.exec(text.slice(start, suffixStart));
     if (inner && suffixStart - (start + inner.index + inner[0].length) >= 2) start += inner.index + inner[0].length;
     const head = text.slice(start, suffixStart);
-    if (m[0] === '机制' && (head.length < MECHANISM_MIN_HEAD || GENERIC_MECHANISM_END_RE.test(head))) continue;
+    if (m[0] === '机制' && (head.length < MECHANISM_MIN_HEAD || GENERIC_MECHANISM_ENDS.test(head))) continue;
     if (/脱贫攻坚战?$|攻坚战$/.test(head)) continue;
     if (head.length < 2 || GENERIC_HEADS.has(head) || /^第/.test(head)) continue;
     // the walk stopped at a closing quote: the quoted rule owns this name

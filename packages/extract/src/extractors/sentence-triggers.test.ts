@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  endsWithOneOf,
   literalAlternation,
   literalMatchesBySentence,
   literalTrigger,
@@ -175,5 +176,23 @@ describe('literalMatchesBySentence', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('endsWithOneOf', () => {
+  it('should answer as the end-anchored alternation of the words', () => {
+    const words = ['机制', '制', '工作法', '行动'];
+    const test = endsWithOneOf(words);
+    const re = new RegExp(`(?:${words.join('|')})$`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('机', '制', '工作', '法', '行', '动', '从江县'), { maxLength: 8 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(test.test(text)).toBe(re.test(text));
+        },
+      ),
+    );
+    expect(test.test('')).toBe(false);
   });
 });

@@ -279,3 +279,36 @@ export function literalMatchesBySentence(
   }
   return out;
 }
+
+/**
+ * A test of whether a text ends in one of some literal words: what `/(?:甲|乙)$/.test(text)` answers,
+ * by the text's last character and endsWith (an end-anchored regex tries every start position).
+ * @example endsWithOneOf(['机制', '工程']).test('稻鱼共生机制') // true
+ */
+export interface EndingTest {
+  test(text: string): boolean;
+}
+
+/**
+ * An {@link EndingTest} for literal words.
+ * @param words - non-empty literal words
+ * @example endsWithOneOf(['行动', '工程']).test('春风行动') // true
+ */
+export function endsWithOneOf(words: Iterable<string>): EndingTest {
+  const byLast = new Map<number, string[]>();
+  for (const w of words) {
+    if (!w) continue;
+    const c = w.charCodeAt(w.length - 1);
+    const list = byLast.get(c);
+    if (list) list.push(w);
+    else byLast.set(c, [w]);
+  }
+  return {
+    test(text: string): boolean {
+      const list = byLast.get(text.charCodeAt(text.length - 1));
+      if (!list) return false;
+      for (const w of list) if (text.endsWith(w)) return true;
+      return false;
+    },
+  };
+}

@@ -20,6 +20,7 @@ import {
   WordsMismatch,
   type Token,
 } from './tagged-tokens.js';
+import { endsWithOneOf, type EndingTest } from './sentence-triggers.js';
 
 /**
  * A name found in one sentence, offsets local to the sentence.
@@ -61,15 +62,15 @@ function suffixRegex(suffixes: readonly string[]): RegExp {
   return re;
 }
 
-const suffixEndRegexCache = new Map<readonly string[], RegExp>();
+const suffixEndingCache = new Map<readonly string[], EndingTest>();
 // whether a text ends in one of the suffixes (one test instead of an endsWith per suffix)
-function suffixEndRegex(suffixes: readonly string[]): RegExp {
-  let re = suffixEndRegexCache.get(suffixes);
-  if (!re) {
-    re = new RegExp(`(?:${suffixes.join('|')})$`);
-    suffixEndRegexCache.set(suffixes, re);
+function suffixEnding(suffixes: readonly string[]): EndingTest {
+  let test = suffixEndingCache.get(suffixes);
+  if (!test) {
+    test = endsWithOneOf(suffixes);
+    suffixEndingCache.set(suffixes, test);
   }
-  return re;
+  return test;
 }
 // a numeral word (一百, 20) is never a proper part of a name
 const NUMBER_RE = /^[\d一二三四五六七八九十百千万]+$/;
@@ -157,7 +158,7 @@ function namesAt(
 ): NameHit[] {
   const at = indexTokens(tokens);
   const hits: NameHit[] = [];
-  const endsInSuffix = suffixEndRegex(rule.suffixes);
+  const endsInSuffix = suffixEnding(rule.suffixes);
   for (const m of found) {
     const suffixStart = m.index;
     const end = suffixStart + m[0].length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JiebaSegmenter } from '../segmenter.js';
 import {
+  WordEnds,
   endsAt,
   firstStartingAt,
   holdingBefore,
@@ -89,5 +90,17 @@ describe('wordTokens', () => {
       tagWords: () => undefined,
     };
     expect(() => wordTokens(differing, '台江县').map((t) => t.tag)).toThrow(WordsMismatch);
+  });
+});
+
+describe('WordEnds', () => {
+  it("should answer as the set of the cut's word ends, asked in order or not", () => {
+    const text = '从江县进行动态监测并实施春风行动';
+    const ends = new Set<number>([0]);
+    let at = 0;
+    for (const w of seg.cut(text)) ends.add((at += w.length));
+    const asked = new WordEnds(seg, text);
+    const offsets = [...Array(text.length + 1).keys()];
+    for (const i of [...offsets, ...offsets.reverse()]) expect(asked.has(i)).toBe(ends.has(i));
   });
 });

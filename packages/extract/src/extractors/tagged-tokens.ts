@@ -228,3 +228,41 @@ export function oneCharWordAt(tokens: readonly Token[], index: TokenIndex, offse
   const t = tokens[holdingAt(index, offset)];
   return t && t.start === offset && t.end === offset + 1 ? t : undefined;
 }
+
+/**
+ * Whether a word of a text's cut ends at an offset, for offsets asked in ascending order (asked out of
+ * order, the walk starts again): the cut's word ends are walked once, without a set per sentence, and the
+ * text is cut on the first question only.
+ * @example new WordEnds(seg, '进行动态监测').has(4) // false: 进行|动态|监测 holds 行动 across two words
+ */
+export class WordEnds {
+  private words: readonly string[] | undefined;
+  private w = 0;
+  private pos = 0;
+
+  /**
+   * @param segmenter - what cuts the text (a document's segmenter: the cut is cached there)
+   * @param text - one sentence
+   * @example new WordEnds(seg, '实施春风行动')
+   */
+  constructor(
+    private readonly segmenter: Pick<Segmenter, 'cut'>,
+    private readonly text: string,
+  ) {}
+
+  /**
+   * Whether a word ends at `end` (0, the start, counts).
+   * @param end - an offset into the text
+   * @example new WordEnds(seg, '实施春风行动').has(6) // true
+   */
+  has(end: number): boolean {
+    if (end === 0) return true;
+    const words = (this.words ??= this.segmenter.cut(this.text));
+    if (end < this.pos) {
+      this.w = 0;
+      this.pos = 0;
+    }
+    while (this.w < words.length && this.pos < end) this.pos += words[this.w++]!.length;
+    return this.pos === end;
+  }
+}

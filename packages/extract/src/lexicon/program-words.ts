@@ -297,3 +297,63 @@ export const GENERIC_PROGRAM_HEADS: readonly string[] = [
   '考核',
   '常态化',
 ];
+
+/**
+ * Category nouns a numbered phrase may end in without being a program (三类人员, 五大产业, 五星级).
+ * @example '三类人员'
+ */
+export const PROGRAM_NUMBERED_CATEGORY_ENDS = ['级', '户', '家庭', '人员', '产业', '班子', '方面', '大变化'] as const;
+
+/**
+ * Program words a quoted name may itself end in (“某县模式”, “冲刺90天打赢歼灭战”): strong evidence.
+ * @example '某县模式'
+ */
+export const PROGRAM_INNER_STRONG_SUFFIXES = [
+  '行动',
+  '工程',
+  '项目',
+  '计划',
+  '模式',
+  '机制',
+  '工作法',
+  '战略',
+  '攻坚战',
+  '歼灭战',
+] as const;
+
+/**
+ * Words of a scheme a quoted name may end in (“积分制”, “助学金”): weaker evidence.
+ * @example '积分制'
+ */
+export const PROGRAM_INNER_SUFFIXES = [
+  '制',
+  '体系',
+  '政策',
+  '制度',
+  '产业带',
+  '示范带',
+  '示范区',
+  '助学金',
+  '基金',
+  '课堂',
+  '直通车',
+] as const;
+
+/**
+ * Words before 机制 that make it the mechanism of a routine task (劳务协作机制, 后续管护机制), not a named one.
+ * @example '后续管护机制'
+ */
+export const PROGRAM_GENERIC_MECHANISM_ENDS = [
+  '工作',
+  '长效',
+  '管理',
+  '协调',
+  '联动',
+  '协作',
+  '管护',
+  '处理',
+  '常态化',
+  '运行',
+  '运营',
+  '合作',
+] as const;
