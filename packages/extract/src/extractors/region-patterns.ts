@@ -15,7 +15,32 @@ import { LEVEL_DEPTH } from '../region-names.js';
 import type { DocContext, EntityMention } from '../types.js';
 
 /** Suffixes this module reads, longest first so 社区 wins over 区. */
-const SUFFIX = /街道|社区|村|镇|乡|县|区|旗/g;
+/**
+ * The region suffix starting at `i` (街道 社区 村 镇 乡 县 区 旗), or undefined: what /街道|社区|村|镇|乡|县|区|旗/
+ * matches there, read by char code (no match array per suffix in a scan of the whole text).
+ */
+function suffixAt(text: string, i: number): string | undefined {
+  switch (text.charCodeAt(i)) {
+    case 0x6751:
+      return '村';
+    case 0x9547:
+      return '镇';
+    case 0x4e61:
+      return '乡';
+    case 0x53bf:
+      return '县';
+    case 0x533a:
+      return '区';
+    case 0x65d7:
+      return '旗';
+    case 0x8857:
+      return text.charCodeAt(i + 1) === 0x9053 ? '街道' : undefined;
+    case 0x793e:
+      return text.charCodeAt(i + 1) === 0x533a ? '社区' : undefined;
+    default:
+      return undefined;
+  }
+}
 
 const SUFFIX_LEVEL: Record<string, RegionLevel> = {
   街道: 'Township',
@@ -108,11 +133,14 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
   }
   const found: EntityMention[] = [];
   let sentence = 0;
-  SUFFIX.lastIndex = 0;
-  for (let m = SUFFIX.exec(text); m; m = SUFFIX.exec(text)) {
-    const suffix = m[0];
-    const p = m.index;
+  // Suffixes left to right, each scan resuming after the last suffix found (as a global regex would).
+  for (let from = 0; ; ) {
+    let p = from;
+    let suffix: string | undefined;
+    while (p < text.length && (suffix = suffixAt(text, p)) === undefined) p++;
+    if (suffix === undefined) break;
     const q = p + suffix.length;
+    from = q;
     if (covered[p]) continue;
     const notAfter = NOT_AFTER[suffix];
     if (notAfter && notAfter.has(text.charCodeAt(q))) continue;
