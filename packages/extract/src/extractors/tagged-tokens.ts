@@ -152,36 +152,26 @@ export function wordTokens(segmenter: Segmenter, text: string): Token[] {
 }
 
 /**
- * Offsets of a tagged text's tokens, for constant-time lookups in the walk of findSuffixNames.
- * @example indexTokens(tagWithOffsets(seg, '引进某公司')).holding // [1, 1, …]: 引进 holds characters 0 and 1
+ * Offset lookups over a tagged text's tokens, for the walk of findSuffixNames: a binary search over the
+ * tokens' starts (they follow each other without gaps), so that no table is built per sentence.
+ * @example indexTokens(tagWithOffsets(seg, '引进某公司')).tokens[0].word // '引进'
  */
 export interface TokenIndex {
-  /** 1 + index of the non-empty token holding character i (0: none). */
-  holding: Int32Array;
+  /** The tokens, in order. */
+  tokens: readonly Token[];
   /** Whether a token is empty (jieba gives none; then the lookups scan the tokens). */
   hasEmpty: boolean;
 }
-const tokenIndexes = new WeakMap<readonly Token[], TokenIndex>();
 
 /**
- * The offset index of tagged tokens, built once per token list.
+ * The offset lookups of tagged tokens.
  * @param tokens - tokens of one text, in order (as tagWithOffsets gives them)
  * @example indexTokens(tagWithOffsets(seg, '从江县引进某公司'))
  */
 export function indexTokens(tokens: readonly Token[]): TokenIndex {
-  let index = tokenIndexes.get(tokens);
-  if (!index) {
-    const holding = new Int32Array((tokens.at(-1)?.end ?? 0) + 1);
-    let hasEmpty = false;
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k]!;
-      if (t.end === t.start) hasEmpty = true;
-      for (let c = t.start; c < t.end; c++) holding[c] = k + 1;
-    }
-    index = { holding, hasEmpty };
-    tokenIndexes.set(tokens, index);
-  }
-  return index;
+  let hasEmpty = false;
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.end === tokens[k]!.start) hasEmpty = true;
+  return { tokens, hasEmpty };
 }
 
 /**
@@ -189,7 +179,19 @@ export function indexTokens(tokens: readonly Token[]): TokenIndex {
  * @example holdingAt(indexTokens(tagWithOffsets(seg, '从江县引进')), 1) // 0 (从江县)
  */
 export function holdingAt(index: TokenIndex, i: number): number {
-  return i >= 0 ? (index.holding[i] ?? 0) - 1 : -1;
+  const tokens = index.tokens;
+  if (i < 0) return -1;
+  if (index.hasEmpty) return tokens.findIndex((t) => t.start <= i && i < t.end);
+  let hi = tokens.length - 1;
+  if (hi < 0 || i >= tokens[hi]!.end) return -1;
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const t = tokens[lo]!;
+  return t.start <= i && i < t.end ? lo : -1;
 }
 
 /**
