@@ -165,4 +165,14 @@ describe('Gazetteer.findAll', () => {
     expect(ms.map((m) => m.surface)).toEqual(['台江县', '施洞镇', '白枝坪村']);
     expect(ms[2]?.hits[0]?.division.level).toBe('Village');
   });
+
+  it('should hand out one hit list per name across matches and calls, unchanged by a scan with villages', () => {
+    const [a, b] = g.findAll('台江县与从江县，台江县');
+    const again = g.findAll('威宁县和台江县').find((m) => m.surface === '台江县');
+    expect(again?.hits).toBe(a?.hits);
+    expect(b?.surface).toBe('从江县');
+    const before = [...(a?.hits ?? [])];
+    g.findAll('台江县施洞镇白枝坪村', { villageCounties: ['522630000000'] });
+    expect(a?.hits).toEqual(before);
+  });
 });

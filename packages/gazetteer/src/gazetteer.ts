@@ -194,6 +194,7 @@ export class Gazetteer {
    * division the list lacks. With `boundaries` (offsets where the segmenter's tokens start or end),
    * stem-only and two-character matches must start and end on a boundary (drops `迁安` in `搬迁安置`).
    * Not guaranteed: that a match is meant as a place (`平安` in `保平安`): `weak` hits need context.
+   * Matches of one name may share their `hits` list (and its objects): read them, do not change them.
    * @param text - simplified text
    * @param options - `villageCounties`: county codes whose villages to match as well; `boundaries`:
    *   token boundary offsets from a segmenter (e.g. jieba `cut`), used as described above
@@ -287,9 +288,16 @@ export class Gazetteer {
       }
       let hits: NameHit[] = [];
       if (withEager) {
-        const packed = index.packedOf(k);
-        hits = new Array<NameHit>(packed.length);
-        for (let j = 0; j < packed.length; j += 1) hits[j] = this.unpack(packed[j] ?? 0);
+        // One hit list per name, made at its first match and handed out again (callers only read it);
+        // copied when villages add to it.
+        let shared = this.hitsByName.get(k);
+        if (!shared) {
+          const packed = index.packedOf(k);
+          shared = new Array<NameHit>(packed.length);
+          for (let j = 0; j < packed.length; j += 1) shared[j] = this.unpack(packed[j] ?? 0);
+          this.hitsByName.set(k, shared);
+        }
+        hits = inVillages ? shared.slice() : shared;
       }
       if (inVillages) {
         for (let j = 0; j < villages.length; j += 1) {
@@ -301,6 +309,9 @@ export class Gazetteer {
     }
     return out;
   }
+
+  /** Hit lists of the eager index's names, by name number, as scan hands them out (see scan). */
+  private readonly hitsByName = new Map<number, NameHit[]>();
 
   private at(i: number): Division {
     const made = this.made[i];
