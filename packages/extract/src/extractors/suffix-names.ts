@@ -147,6 +147,11 @@ function placeStartsAt(places: readonly [number, number][], offset: number): boo
   return false;
 }
 
+/** Whether the word before a one-character suffix is no noun nor a verb names are made of (即可|办). */
+function notNounHead(t: Token, suffixStart: number): boolean {
+  return t.end === suffixStart && !/^(?:n|j|vn|ns|nt|nz|l)/.test(t.tag) && !NAME_VERBS.has(t.word);
+}
+
 /** The walk of findSuffixNames from each suffix found, over the text's tokens. */
 function namesAt(
   segmenter: Segmenter,
@@ -165,6 +170,13 @@ function namesAt(
     // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
     const next = text.slice(end, end + 2);
     if (!endsAt(tokens, at, end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    // the test below on a one-character suffix's head word, made before the walk when no abbreviation
+    // (two one-character words, which depends on where the walk stops) can save it
+    const headWord = tokens[holdingBefore(at, suffixStart)];
+    if (m[0].length === 1 && headWord && notNounHead(headWord, suffixStart)) {
+      const before = tokens[holdingBefore(at, headWord.start)];
+      if (!(headWord.word.length === 1 && before?.end === headWord.start && before.word.length === 1)) continue;
+    }
     let start = suffixStart;
     let chained = false;
     let knownBody = false;
@@ -235,15 +247,7 @@ function namesAt(
       lastHead.start - 1 >= start &&
       tokens[holdingBefore(at, lastHead.start)]?.end === lastHead.start &&
       tokens[holdingBefore(at, lastHead.start)]?.word.length === 1;
-    if (
-      m[0].length === 1 &&
-      lastHead &&
-      lastHead.end === suffixStart &&
-      !/^(?:n|j|vn|ns|nt|nz|l)/.test(lastHead.tag) &&
-      !NAME_VERBS.has(lastHead.word) &&
-      !abbreviation
-    )
-      continue;
+    if (m[0].length === 1 && lastHead && notNounHead(lastHead, suffixStart) && !abbreviation) continue;
     const head = text.slice(start, suffixStart);
     const holdsPlace = places.some(([a, b]) => a >= start && b <= suffixStart);
     const placeOnly = places.some(([a, b]) => a === start && b === suffixStart);
