@@ -168,8 +168,10 @@ function namesAt(
     const suffixStart = m.index;
     const end = suffixStart + m[0].length;
     // 公司化: the suffix runs into another word; 局局长 is the body's head, so it still counts
-    const next = text.slice(end, end + 2);
-    if (!endsAt(tokens, at, end) && !(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    if (!endsAt(tokens, at, end)) {
+      const next = text.slice(end, end + 2);
+      if (!(next.startsWith(m[0]) && next.endsWith('长'))) continue;
+    }
     // the test below on a one-character suffix's head word, made before the walk when no abbreviation
     // (two one-character words, which depends on where the walk stops) can save it
     const headWord = tokens[holdingBefore(at, suffixStart)];
@@ -184,7 +186,8 @@ function namesAt(
     for (let i = holdingBefore(at, suffixStart); i >= 0; i--) {
       const t = tokens[i];
       if (!t || suffixStart - t.start > rule.maxHead) break;
-      const part = text.slice(t.start, Math.min(t.end, suffixStart));
+      // the word itself when it ends before the suffix (no slice per word of the walk)
+      const part = t.end <= suffixStart ? t.word : text.slice(t.start, suffixStart);
       // words of a place name are never boundaries (岚/关/乡 may be tagged as a verb)
       if (inPlace(places, t.start, t.end)) {
         start = t.start;
