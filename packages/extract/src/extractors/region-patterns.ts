@@ -15,6 +15,10 @@ import { LEVEL_DEPTH } from '../region-names.js';
 import type { DocContext, EntityMention } from '../types.js';
 
 /** Suffixes this module reads, longest first so 社区 wins over 区. */
+/** 1 for the first characters of the region suffixes (村 镇 乡 县 区 旗 街 社), by UTF-16 code. */
+const SUFFIX_FIRST = new Uint8Array(0x1_00_00);
+for (const c of '村镇乡县区旗街社') SUFFIX_FIRST[c.charCodeAt(0)] = 1;
+
 /**
  * The region suffix starting at `i` (街道 社区 村 镇 乡 县 区 旗), or undefined: what /街道|社区|村|镇|乡|县|区|旗/
  * matches there, read by char code (no match array per suffix in a scan of the whole text).
@@ -137,7 +141,11 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
   for (let from = 0; ; ) {
     let p = from;
     let suffix: string | undefined;
-    while (p < text.length && (suffix = suffixAt(text, p)) === undefined) p++;
+    for (; p < text.length; p++) {
+      if (SUFFIX_FIRST[text.charCodeAt(p)] === 0) continue; // the tight loop passes most characters
+      suffix = suffixAt(text, p);
+      if (suffix !== undefined) break;
+    }
     if (suffix === undefined) break;
     const q = p + suffix.length;
     from = q;
