@@ -6,8 +6,9 @@
  * every run pays anyway — segmenting the same text with a raw `cut`? Two floors are measured: nodejieba
  * `cut` (the issue's baseline; installed for the benchmark only, see nodejieba.mjs) and @node-rs/jieba
  * `cut` (the segmenter fupin uses, default dictionary). Everything runs in this one process on the same
- * scaled corpus (scripts/scale-corpus.mjs): the raw cuts first, then the CLI's own worker pool (`extractInOrder` of @fupin/cli) with each `--jobs`
- * value. Wall time and CPU time (process-wide, so worker threads count) are printed for each, because
+ * scaled corpus (scripts/scale-corpus.mjs): the raw cuts first, then the CLI's own worker pool
+ * (`renderInOrder` of @fupin/cli: extraction plus the JSON lines of `fupin extract --jsonl`, not
+ * written anywhere) with each `--jobs` value. Wall time and CPU time (process-wide, so worker threads count) are printed for each, because
  * on a shared machine CPU time is the steadier figure. Targets: one worker ≥ 40 % of raw cut
  * throughput; two workers ≥ 1.7× one worker (wall time, needs two idle cores to mean anything).
  *
@@ -23,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { extractInOrder, listInputFiles } from '@fupin/cli';
+import { listInputFiles, renderInOrder } from '@fupin/cli';
 import { ensureCorpus } from '../scale-corpus.mjs';
 import { loadNodejieba } from './nodejieba.mjs';
 
@@ -114,7 +115,8 @@ for (const jobs of jobsList) {
     let chars = 0;
     let bytes = 0;
     let failed = 0;
-    for await (const outcome of extractInOrder(listed.files, jobs)) {
+    // What `fupin extract --jsonl` does, without the writing: extract and render each file's GraphBatch lines.
+    for await (const outcome of renderInOrder(listed.files, jobs, 'jsonl')) {
       if (!outcome.ok) failed++;
       else chars += outcome.chars;
     }

@@ -5,5 +5,6 @@
  */
 export * from './run/files.js';
 export * from './run/pool.js';
+export * from './run/render.js';
 export * from './run/report.js';
 export * from './run/extract-file.js';

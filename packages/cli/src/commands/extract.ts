@@ -9,14 +9,9 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { toExtractionResult } from '@fupin/extract';
 import { listInputFiles, parseShard } from '../run/files.js';
-import { splitBatch } from '../run/large-file.js';
-import { defaultJobs, extractInOrder } from '../run/pool.js';
+import { defaultJobs, renderInOrder } from '../run/pool.js';
 import { oneLine, parseJobs, type BatchReport, printBatchReport } from '../run/report.js';
-
-/** Most entities, evidence items and mentions per `--jsonl` line. */
-const JSONL_MAX_ITEMS = 50_000;
 
 /**
  * Registers `fupin extract PATH… [--json|--jsonl] [--out FILE] [--jobs N] [--shard K/N]`.
@@ -61,26 +56,21 @@ export function registerExtract(program: Command): void {
 
         if (opts.json) await write('{"documents":[');
         let first = true;
-        for await (const outcome of extractInOrder(files, jobs)) {
+        // The workers render each document (render.ts); this thread only writes, in input order.
+        const mode = opts.json ? 'json' : opts.jsonl ? 'jsonl' : 'summary';
+        for await (const outcome of renderInOrder(files, jobs, mode)) {
           if (!outcome.ok) {
             report.failed.push({ file: outcome.file, code: outcome.code, message: outcome.message });
             process.stderr.write(`${outcome.message}\n`);
             continue;
           }
           report.ok++;
-          report.entities += outcome.batch.entities.length;
-          report.relations += outcome.batch.relations.length;
+          report.entities += outcome.entities;
+          report.relations += outcome.relations;
           if (opts.json) {
-            const [doc] = toExtractionResult([{ path: outcome.file, batch: outcome.batch }]).documents;
-            await write(`${first ? '' : ','}\n${JSON.stringify(doc)}`);
+            await write(`${first ? '' : ','}\n${outcome.parts[0]}`);
             first = false;
-          } else if (opts.jsonl) {
-            // A huge document's graph goes out as several lines (see splitBatch); `fupin load` merges them.
-            for (const part of splitBatch(outcome.batch, JSONL_MAX_ITEMS)) await write(`${JSON.stringify(part)}\n`);
-          } else {
-            const d = outcome.batch;
-            await write(`${outcome.file}: ${d.entities.length} entities, ${d.relations.length} relations\n`);
-          }
+          } else for (const part of outcome.parts) await write(part);
         }
         if (opts.json) {
           const errors = report.failed.map((f) => ({ file: f.file, code: f.code, message: f.message }));
