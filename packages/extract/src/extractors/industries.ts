@@ -11,7 +11,7 @@ import type { DocContext, EntityExtractor, EntityMention, Segmenter } from '../t
 import { isNameBoundary } from '../lexicon/function-words.js';
 import { isWordBoundary, mentionsIn } from '../doc-util.js';
 import { literalMatchesBySentence, literalTrigger, matchesIn, sentencesMatchingAny } from './sentence-triggers.js';
-import { tagWithOffsets, wordTokens, WordsMismatch, type Token } from './tagged-tokens.js';
+import { tagWithOffsets, tokenHolding, wordTokens, WordsMismatch, type Token } from './tagged-tokens.js';
 import {
   FARM_UNITS,
   GENERIC_PRODUCT_WORDS,
@@ -111,10 +111,6 @@ function productStartingAt(tokens: Token[], first: number): [number, number] | u
   return [tokens[first]?.start ?? 0, tokens[last]?.end ?? 0];
 }
 
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  return tokens.findIndex((t) => t.start <= offset && offset < t.end);
-}
-
 function acceptName(name: string): boolean {
   return name.length >= 2 && name.length <= 6 && !GENERIC_PRODUCT_WORDS.has(name) && !/\d/.test(name);
 }
@@ -131,7 +127,7 @@ function quantityHits(
   for (const m of matchesIn(text, QUANTITY_RE)) {
     const qStart = m.index ?? 0;
     const qEnd = qStart + m[0].length;
-    let i = tokenIndexAt(tokens, qStart) - 1;
+    let i = tokenHolding(tokens, qStart) - 1;
     // 蔬菜（含辣椒）30万亩: the parenthesis names a second product
     if (tokens[i]?.word === '）' || tokens[i]?.word === ')') {
       const open = text.lastIndexOf(text[tokens[i]?.start ?? 0] === '）' ? '（' : '(', qStart);
@@ -139,7 +135,7 @@ function quantityHits(
         const inner = text.slice(open + 1, tokens[i]?.start ?? 0).replace(/^(?:含|包括|其中)/, '');
         const innerStart = (tokens[i]?.start ?? 0) - inner.length;
         if (acceptName(inner) && !/[，、,]/.test(inner)) push(innerStart, innerStart + inner.length, 'quantity');
-        i = tokenIndexAt(tokens, open) - 1;
+        i = tokenHolding(tokens, open) - 1;
       }
     }
     while (i >= 0 && QUANTITY_AUX_WORDS.has(tokens[i]?.word ?? '')) i--;
@@ -253,14 +249,14 @@ function siteAndVerbHits(
 ): void {
   for (const m of matchesIn(text, siteSuffixRe)) {
     const at = m.index ?? 0;
-    const holder = tokens[tokenIndexAt(tokens, at)];
+    const holder = tokens[tokenHolding(tokens, at)];
     if (holder && holder.start < at) {
       // jieba kept product and base together (蔬菜基地): the product is the word's head
       if (at - holder.start >= 2 && !GENERIC_PRODUCT_WORDS.has(text.slice(holder.start, at)))
         push(holder.start, at, 'site');
       continue;
     }
-    const t = tokens[tokenIndexAt(tokens, at) - 1];
+    const t = tokens[tokenHolding(tokens, at) - 1];
     if (t && t.end === at && isProductToken(t)) push(t.start, t.end, 'site');
   }
   tokens.forEach((t, i) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JiebaSegmenter } from '../segmenter.js';
 import {
   WordEnds,
+  tokenHolding,
   endsAt,
   firstStartingAt,
   holdingBefore,
@@ -38,6 +39,7 @@ describe('indexTokens', () => {
       const index = indexTokens(tokens);
       for (let at = -1; at <= text.length + 1; at++) {
         expect(holdingBefore(index, at)).toBe(tokens.findIndex((t) => t.start < at && at <= t.end));
+        expect(tokenHolding(tokens, at)).toBe(tokens.findIndex((t) => t.start <= at && at < t.end));
         expect(firstStartingAt(tokens, index, at)).toBe(tokens.findIndex((t) => t.start === at));
         expect(endsAt(tokens, index, at)).toBe(tokens.some((t) => t.end === at));
         expect(oneCharWordAt(tokens, index, at)).toBe(tokens.find((t) => t.start === at && t.end === at + 1));

@@ -179,11 +179,21 @@ export function indexTokens(tokens: readonly Token[]): TokenIndex {
  * @example holdingAt(indexTokens(tagWithOffsets(seg, '从江县引进')), 1) // 0 (从江县)
  */
 export function holdingAt(index: TokenIndex, i: number): number {
-  const tokens = index.tokens;
-  if (i < 0) return -1;
-  if (index.hasEmpty) return tokens.findIndex((t) => t.start <= i && i < t.end);
+  if (index.hasEmpty) return i < 0 ? -1 : index.tokens.findIndex((t) => t.start <= i && i < t.end);
+  return tokenHolding(index.tokens, i);
+}
+
+/**
+ * Index of the token holding character i, or -1: what `tokens.findIndex((t) => t.start <= i && i < t.end)`
+ * gives for tokens that follow each other without gaps (the last token starting at or before i is the
+ * only one that can hold it), by a binary search.
+ * @param tokens - tokens of one text, in order, each starting where the one before ends
+ * @param i - a character offset
+ * @example tokenHolding(tagWithOffsets(seg, '从江县引进'), 3) // 1 (引进)
+ */
+export function tokenHolding(tokens: readonly Token[], i: number): number {
   let hi = tokens.length - 1;
-  if (hi < 0 || i >= tokens[hi]!.end) return -1;
+  if (i < 0 || hi < 0 || i >= tokens[hi]!.end) return -1;
   let lo = 0;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
