@@ -292,17 +292,16 @@ function mentionBase(gazetteer: GazetteerPort, division: DivisionRef): MentionBa
   if (!base) {
     const parent = parentDivision(gazetteer, division);
     const name = canonicalDivisionName(division.name);
+    // One literal with every key (parentCode and parent undefined at the top): no shape added later.
     base = {
       name,
       code: code12(division.code),
+      parentCode: parent ? code12(parent.code) : undefined,
+      parent: parent ? canonicalDivisionName(parent.name) : undefined,
       aliases: shortForms(name, division.level)
         .map((f) => f.alias)
         .filter((a) => a !== name),
     };
-    if (parent) {
-      base.parentCode = code12(parent.code);
-      base.parent = canonicalDivisionName(parent.name);
-    }
     cache.set(division, base);
   }
   return base;
@@ -311,7 +310,12 @@ function mentionBase(gazetteer: GazetteerPort, division: DivisionRef): MentionBa
 function toMention(ctx: DocContext, gazetteer: GazetteerPort, c: Candidate): EntityMention {
   const base = mentionBase(gazetteer, c.division);
   const surface = ctx.normalized.text.slice(c.start, c.end);
-  const mention: EntityMention = {
+  let aliases: string[] | undefined = base.aliases.slice();
+  if (surface !== base.name && !aliases.includes(surface)) aliases.push(surface);
+  if (!aliases.length) aliases = undefined;
+  // One literal with every key in the order they always had (undefined ones are left out of JSON):
+  // mentions grown key by key took several shapes, which deoptimised their readers.
+  return {
     type: c.division.level,
     name: base.name,
     code: base.code,
@@ -320,15 +324,10 @@ function toMention(ctx: DocContext, gazetteer: GazetteerPort, c: Candidate): Ent
     end: c.end,
     sentence: sentenceAt(ctx.sentences, c.start),
     extractor: 'regions',
+    parentCode: base.parentCode,
+    parent: base.parentCode !== undefined ? base.parent : undefined,
+    aliases,
   };
-  if (base.parentCode !== undefined) {
-    mention.parentCode = base.parentCode;
-    mention.parent = base.parent!;
-  }
-  const aliases = base.aliases.slice();
-  if (surface !== base.name && !aliases.includes(surface)) aliases.push(surface);
-  if (aliases.length) mention.aliases = aliases;
-  return mention;
 }
 
 /**
