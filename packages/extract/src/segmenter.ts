@@ -93,7 +93,7 @@ export class JiebaSegmenter implements Segmenter {
     if (tagged) return tagged;
     // Some new word is segmented differently alone: tag the text natively, which teaches its words.
     const native = this.jieba.tag(text, false);
-    for (const t of native) this.tagOf.set(t.word, { tag: t.tag, word: t.word });
+    for (const t of native) this.remember({ tag: t.tag, word: t.word });
     return native;
   }
 
@@ -105,11 +105,13 @@ export class JiebaSegmenter implements Segmenter {
    */
   tagWords(words: readonly string[]): { word: string; tag: string }[] | undefined {
     const tagOf = this.tagOf;
+    const charTags = this.charTags;
     const out: { word: string; tag: string }[] = new Array(words.length);
     let missing: Set<string> | undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      const tagged = tagOf.get(word);
+      // One-character words (punctuation, particles: about half of all) by code unit, without hashing.
+      const tagged = word.length === 1 ? charTags[word.charCodeAt(0)] : tagOf.get(word);
       if (tagged === undefined) (missing ??= new Set()).add(word);
       else out[i] = tagged;
     }
@@ -128,12 +130,24 @@ export class JiebaSegmenter implements Segmenter {
    */
   private readonly tagOf = new Map<string, { tag: string; word: string }>();
 
+  /** The entries of tagOf for one-character words, by UTF-16 code unit (kept equal to them by remember). */
+  private readonly charTags: ({ tag: string; word: string } | undefined)[] = new Array(0x10000).fill(undefined);
+
+  /** Remembers a word's tag in tagOf (and charTags for a one-character word). */
+  private remember(t: { tag: string; word: string }): void {
+    this.tagOf.set(t.word, t);
+    if (t.word.length === 1) this.charTags[t.word.charCodeAt(0)] = t;
+  }
+
   /**
    * Tags new words natively, one block each (joined by line breaks), and remembers their tags. Returns
    * false when jieba does not give back exactly those words (one of them is cut differently alone).
    */
   private learn(words: string[]): boolean {
-    if (this.tagOf.size + words.length > TAG_CACHE_LIMIT) this.tagOf.clear();
+    if (this.tagOf.size + words.length > TAG_CACHE_LIMIT) {
+      this.tagOf.clear();
+      this.charTags.fill(undefined);
+    }
     if (words.some((w) => /\s/.test(w))) return false;
     const tagged = this.jieba.tag(words.join('\n'), false);
     let k = 0;
@@ -145,7 +159,7 @@ export class JiebaSegmenter implements Segmenter {
       k++;
     }
     if (k !== words.length) return false;
-    for (const t of learned) this.tagOf.set(t.word, t);
+    for (const t of learned) this.remember(t);
     return true;
   }
 }
