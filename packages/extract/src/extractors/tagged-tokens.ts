@@ -41,21 +41,11 @@ export function tagWithOffsets(segmenter: Segmenter, text: string): Token[] {
   }
   const hit = cache.get(text);
   if (hit) return hit;
-  // the same class as the lazy tokens of wordTokens, with every tag known: the walks that read both
-  // kinds see one object shape (no 'wrong map' deopts and recompiles of namesAt, tokenHolding…)
-  const pairs = segmenter.tag(text);
-  const words: string[] = new Array<string>(pairs.length);
-  const tags: (string | undefined)[] = new Array<string | undefined>(pairs.length);
-  for (let k = 0; k < pairs.length; k++) {
-    words[k] = pairs[k]!.word;
-    tags[k] = pairs[k]!.tag;
-  }
-  const state: LazyTags = { segmenter, text, words, tags };
-  const out: Token[] = new Array<Token>(words.length);
+  const out: Token[] = [];
   let pos = 0;
-  for (let k = 0; k < words.length; k++) {
-    out[k] = new LazyToken(words[k]!, pos, k, state);
-    pos += words[k]!.length;
+  for (const { word, tag } of segmenter.tag(text)) {
+    out.push({ word, tag, start: pos, end: pos + word.length });
+    pos += word.length;
   }
   if (cache.size >= TAG_CACHE_LIMIT) cache.clear();
   cache.set(text, out);
