@@ -320,10 +320,9 @@ export class Gazetteer {
     const name = this.index.name(i);
     const level = levelOfCode(code);
     const parent = this.index.parent(i);
-    // Object literals with all their keys (same order as before: code, name, level, parentCode): objects
-    // grown key by key change shape at run time.
-    const division: Division =
-      parent >= 0 ? { code, name, level, parentCode: this.index.code(parent) } : { code, name, level };
+    // One literal with every key (code, name, level, parentCode; parentCode undefined at the top): one
+    // shape for every division, so readers of hits stay monomorphic.
+    const division: Division = { code, name, level, parentCode: parent >= 0 ? this.index.code(parent) : undefined };
     this.made[i] = division;
     return division;
   }
@@ -332,11 +331,9 @@ export class Gazetteer {
     const division = this.at(packed >>> 3);
     const code = (packed >>> 1) & 3;
     const aliasKind = KINDS[code] ?? 'official';
-    // Literals per case, keys in the order they always had (division, aliasKind, weak, variant).
-    if (packed & 1) {
-      return code === 3 ? { division, aliasKind, weak: true, variant: true } : { division, aliasKind, weak: true };
-    }
-    return code === 3 ? { division, aliasKind, variant: true } : { division, aliasKind };
+    // One literal with every key in the order they always had (division, aliasKind, weak, variant);
+    // absent flags are undefined (left out of JSON), so every hit has one shape.
+    return { division, aliasKind, weak: packed & 1 ? true : undefined, variant: code === 3 ? true : undefined };
   }
 
   private countiesWithin(code: string): string[] {

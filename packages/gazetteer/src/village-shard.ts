@@ -208,11 +208,13 @@ export class VillageShard {
     const k = this.rows[i * 3 + 1] ?? 0;
     const name = this.text(this.nameOffset(k), this.nameLength(k));
     const parent = this.rows[i * 3 + 2] ?? -1;
-    // One literal per case (keys in the order code, name, level, parentCode): no shape change at run time.
-    const division: Division =
-      parent >= 0
-        ? { code, name, level: 'Village', parentCode: this.parentCode(parent) }
-        : { code, name, level: 'Village' };
+    // One literal with every key (code, name, level, parentCode), as the eager index's divisions.
+    const division: Division = {
+      code,
+      name,
+      level: 'Village',
+      parentCode: parent >= 0 ? this.parentCode(parent) : undefined,
+    };
     this.divisions[i] = division;
     return division;
   }
@@ -331,10 +333,13 @@ export class VillageShard {
     if (made) return made;
     const division = this.village(packed >>> 2);
     const kind = packed & 3;
-    const hit: NameHit =
-      kind === KIND_STEM
-        ? { division, aliasKind: 'stem', weak: true }
-        : { division, aliasKind: kind === 0 ? 'official' : 'short' };
+    // One literal with every key, as the eager index's hits (absent flags undefined).
+    const hit: NameHit = {
+      division,
+      aliasKind: kind === KIND_STEM ? 'stem' : kind === 0 ? 'official' : 'short',
+      weak: kind === KIND_STEM ? true : undefined,
+      variant: undefined,
+    };
     this.made[packed] = hit;
     return hit;
   }
