@@ -12,6 +12,7 @@ import { mentionsIn } from '../doc-util.js';
 import { LEVEL_DEPTH } from '../region-names.js';
 import { charTable, isEastern as isEasternCode } from './char-tables.js';
 import { numbersIn } from './numbers.js';
+import { relationMention } from './relation-mention.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 
 /** Words of help between regions (劳务协作 is labour cooperation, read separately). */
@@ -269,20 +270,15 @@ function rel(
   clause?: [number, number],
   figures?: Map<number, Record<string, number>>,
 ): RelationMention {
-  const r: RelationMention = { type, source, target, sentence, extractor: 'cooperation' };
-  if (text && clause && clause[1] > clause[0]) {
-    r.start = clause[0];
-    r.end = clause[1];
-    // the figures of a clause are read once (several relations may cite it)
-    const key = clause[0] * 1e8 + clause[1];
-    let numbers = figures?.get(key);
-    if (!numbers) {
-      numbers = numbersIn(text.slice(clause[0], clause[1]));
-      figures?.set(key, numbers);
-    }
-    if (Object.keys(numbers).length) r.properties = numbers;
+  if (!text || !clause || clause[1] <= clause[0]) return relationMention(type, source, target, sentence, 'cooperation');
+  // the figures of a clause are read once (several relations may cite it)
+  const key = clause[0] * 1e8 + clause[1];
+  let numbers = figures?.get(key);
+  if (!numbers) {
+    numbers = numbersIn(text.slice(clause[0], clause[1]));
+    figures?.set(key, numbers);
   }
-  return r;
+  return relationMention(type, source, target, sentence, 'cooperation', numbers, clause[0], clause[1]);
 }
 
 /**

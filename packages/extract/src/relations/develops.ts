@@ -6,6 +6,7 @@
  * the report is about. The subject comes from {@link subjectRegions}; the figures of the clause
  * (亩, 户, 万元) are kept as properties.
  */
+import { relationMention } from './relation-mention.js';
 import type { DocContext, RelationExtractor, RelationMention } from '../types.js';
 import { clauseEnd, clauseStart, refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
@@ -29,17 +30,9 @@ export function developsRelations(ctx: DocContext): RelationMention[] {
     // a place inside a firm's or body's name is not the grower (某县某某专业合作社，建成茶叶基地); a site's place is
     const names = mentionsIn(ctx, m.sentence).filter((n) => n.type === 'Company' || n.type === 'Organization');
     for (const region of subjectRegions(ctx, m.sentence, m.start, names)) {
-      const r: RelationMention = {
-        type: 'DEVELOPS',
-        source: region,
-        target: refOf(m),
-        sentence: m.sentence,
-        extractor: 'develops',
-      };
-      if (Object.keys(properties).length) r.properties = properties;
-      r.start = clauseStart(text, s.start, m.start);
-      r.end = clauseEnd(text, s.end, m.end);
-      out.push(r);
+      const start = clauseStart(text, s.start, m.start);
+      const end = clauseEnd(text, s.end, m.end);
+      out.push(relationMention('DEVELOPS', region, refOf(m), m.sentence, 'develops', properties, start, end));
     }
   }
   return out;

@@ -9,6 +9,7 @@
  */
 import { isRegionType } from '@fupin/graph-schema';
 import { charTable, isEastern } from './char-tables.js';
+import { relationMention } from './relation-mention.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import type { Sentence } from '@fupin/text';
 import { numbersIn } from './numbers.js';
@@ -132,8 +133,7 @@ function clauseInitial(ctx: DocContext, sentenceStart: number, m: EntityMention,
   if (scene && lead === '在') {
     let rest = text.slice(m.end, clauseEnd(text, text.length, m.end));
     for (const r of here) {
-      if (r.start >= m.end && isRegionType(r.type))
-        rest = rest.replace(text.slice(r.start, r.end), '');
+      if (r.start >= m.end && isRegionType(r.type)) rest = rest.replace(text.slice(r.start, r.end), '');
     }
     return /^[、和与及]*$/.test(rest);
   }
@@ -187,9 +187,7 @@ export function subjectRegions(
   const initial = here.filter((m) => clauseInitial(ctx, s.start, m));
   if (initial.length) return nearestWithCoordinated(text, initial).map(refOf);
   // 某区某村与高峰村结对后，…建成茶叶基地: the nearest region of the document's side named before
-  const sameSide = here.filter(
-    (m) => m.code === undefined || !isEastern(m.code) || isEastern(ctx.primaryRegion?.code),
-  );
+  const sameSide = here.filter((m) => m.code === undefined || !isEastern(m.code) || isEastern(ctx.primaryRegion?.code));
   const nearest = sameSide[sameSide.length - 1];
   if (nearest && nearest.type !== 'Prefecture') return nearestWithCoordinated(text, sameSide).map(refOf);
   if (!carry) return ctx.primaryRegion ? [ctx.primaryRegion] : [];
@@ -266,7 +264,6 @@ interface SentenceSides {
   /** Whether the sentence holds 两地/双方/两县/两区 (else neither both-sides pattern can match). */
   bothWords: boolean;
 }
-
 
 function sidesOf(ctx: DocContext, sentence: number): SentenceSides {
   const memo = memoOf(ctx);
@@ -376,11 +373,7 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
     const east = easternActors(ctx, p.sentence, p.start, partner);
     // the eastern partner acts alone when no western region is named in the sentence (北仑区还设立“某某助学金”)
     const westNamed = mentionsIn(ctx, p.sentence).some(
-      (m) =>
-        m.end <= p.start &&
-        isRegionType(m.type) &&
-        m.type !== 'Province' &&
-        !isEastern(m.code),
+      (m) => m.end <= p.start && isRegionType(m.type) && m.type !== 'Province' && !isEastern(m.code),
     );
     const bothSides =
       sidesOf(ctx, p.sentence).bothWords &&
@@ -393,15 +386,7 @@ export function implementsRelations(ctx: DocContext): RelationMention[] {
     if (!properties) figures.set(start * 1e8 + end, (properties = numbersIn(text.slice(start, end))));
     const target = refOf(p);
     for (const region of [...west, ...east]) {
-      const r: RelationMention = {
-        type: 'IMPLEMENTS',
-        source: region,
-        target,
-        sentence: p.sentence,
-        extractor: 'implements',
-      };
-      if (Object.keys(properties).length) r.properties = properties;
-      out.push(r);
+      out.push(relationMention('IMPLEMENTS', region, target, p.sentence, 'implements', properties));
     }
   }
   return out;

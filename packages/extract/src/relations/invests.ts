@@ -8,6 +8,7 @@
  */
 import { isRegionType } from '@fupin/graph-schema';
 import { isEastern as isEasternCode } from './char-tables.js';
+import { relationMention } from './relation-mention.js';
 import type { DocContext, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import { refOf, subjectRegions } from './implements.js';
 import { numbersIn } from './numbers.js';
@@ -87,15 +88,7 @@ export function investsRelations(ctx: DocContext): RelationMention[] {
       // an investment is in the region the report is about unless this sentence names another
       for (const r of subjectRegions(ctx, s.index, c.start, [c], false)) targets.set(r.name, r);
       for (const t of targets.values()) {
-        const rel: RelationMention = {
-          type: 'INVESTS_IN',
-          source: refOf(c),
-          target: t,
-          sentence: s.index,
-          extractor: 'invests',
-        };
-        if (Object.keys(properties).length) rel.properties = properties;
-        out.push(rel);
+        out.push(relationMention('INVESTS_IN', refOf(c), t, s.index, 'invests', properties));
       }
     }
   }

@@ -13,6 +13,7 @@ import { divisionAncestors, divisionByCode } from '../division-memo.js';
 import { canonicalDivisionName, LEVEL_DEPTH } from '../region-names.js';
 import { charTable } from './char-tables.js';
 import { RegionIndex } from './region-index.js';
+import { relationMention } from './relation-mention.js';
 import type {
   DivisionRef,
   DocContext,
@@ -67,7 +68,7 @@ export function locatedIn(ctx: DocContext): RelationMention[] {
     let sentence = Infinity;
     for (const x of sentencesOf(ck)) if (x < sentence && parentSentences.has(x)) sentence = x;
     if (sentence === Infinity) sentence = fallback;
-    out.set(rk, { type: 'LOCATED_IN', source: child, target: parent, sentence, extractor: 'located-in' });
+    out.set(rk, relationMention('LOCATED_IN', child, parent, sentence, 'located-in'));
   };
 
   const gaz = ctx.gazetteer;
@@ -164,10 +165,7 @@ const chainCache = new WeakMap<
  * The ancestors of a coded division (nearest first) and their EntityRefs, from the gazetteer once per
  * code and process: divisions do not change, and most reports name the same few counties again and again.
  */
-function ancestorChain(
-  gaz: GazetteerPort,
-  code: string,
-): { chain: readonly DivisionRef[]; refs: EntityRef[] } | null {
+function ancestorChain(gaz: GazetteerPort, code: string): { chain: readonly DivisionRef[]; refs: EntityRef[] } | null {
   let perGazetteer = chainCache.get(gaz);
   if (!perGazetteer) chainCache.set(gaz, (perGazetteer = new Map()));
   let found = perGazetteer.get(code);
@@ -216,9 +214,9 @@ function locativeRegion(ctx: DocContext, ix: RegionIndex, m: EntityMention): Ent
   const text = ctx.normalized.text;
   const out = [found];
   for (let cur = found; ;) {
-    const prev = ix.inSentence(cur.sentence).find(
-      (r) => r.type === cur.type && r.end < cur.start && /^(?:和|与|及|、)$/.test(text.slice(r.end, cur.start)),
-    );
+    const prev = ix
+      .inSentence(cur.sentence)
+      .find((r) => r.type === cur.type && r.end < cur.start && /^(?:和|与|及|、)$/.test(text.slice(r.end, cur.start)));
     if (!prev) break;
     out.unshift(prev);
     cur = prev;
@@ -226,11 +224,7 @@ function locativeRegion(ctx: DocContext, ix: RegionIndex, m: EntityMention): Ent
   return out.map(refOf);
 }
 
-function locativeMention(
-  ctx: DocContext,
-  ix: RegionIndex,
-  m: EntityMention,
-): EntityMention | undefined {
+function locativeMention(ctx: DocContext, ix: RegionIndex, m: EntityMention): EntityMention | undefined {
   const text = ctx.normalized.text;
   const sentence = ctx.sentences[m.sentence];
   if (!sentence) return undefined;
@@ -239,9 +233,9 @@ function locativeMention(
   while (clauseStart > sentence.start && CLAUSE_BREAKS[text.charCodeAt(clauseStart - 1)] !== 1) clauseStart--;
   let prevStart = clauseStart - 1;
   while (prevStart > sentence.start && CLAUSE_BREAKS[text.charCodeAt(prevStart - 1)] !== 1) prevStart--;
-  const before = ix.inSentence(m.sentence).filter(
-    (r) => r.end <= m.start && r.start >= Math.max(prevStart, sentence.start),
-  );
+  const before = ix
+    .inSentence(m.sentence)
+    .filter((r) => r.end <= m.start && r.start >= Math.max(prevStart, sentence.start));
   if (!before.length) return undefined;
   // Chains of adjacent regions (某县某镇某村): the deepest link stands for the chain.
   const last = before[before.length - 1]!;
@@ -337,9 +331,9 @@ function fallbackParent(ctx: DocContext, ix: RegionIndex, m: EntityMention): Ent
   if (m.type === 'Site') {
     // Only where the sentence names no other place (某河、某山等安置点…): elsewhere the site is that place's.
     const code = primary.code;
-    const others = ix.inSentence(m.sentence).filter(
-      (r) => !(r.code && code && (r.code === code || code.startsWith(r.code.replace(/0+$/, '')))),
-    );
+    const others = ix
+      .inSentence(m.sentence)
+      .filter((r) => !(r.code && code && (r.code === code || code.startsWith(r.code.replace(/0+$/, '')))));
     return others.length ? undefined : primary;
   }
   if (primary.type === 'County' && /^县/.test(m.name)) return primary;

@@ -6,6 +6,7 @@
  * (“三下沉、五示范” → 三下沉, 五示范), or as a named extension of it (易地扶贫搬迁 + 后续扶持… →
  * 易地扶贫搬迁). Only programs already found in the document take part.
  */
+import { relationMention } from './relation-mention.js';
 import type { DocContext, EntityMention, RelationExtractor, RelationMention } from '../types.js';
 import { refOf } from './implements.js';
 import { isPairCooperation } from '../extractors/programs.js';
@@ -32,7 +33,7 @@ function addName(set: Set<EntityMention>, names: ReadonlyMap<string, EntityMenti
 }
 
 function partOf(part: EntityMention, whole: EntityMention, sentence: number): RelationMention {
-  return { type: 'PART_OF', source: refOf(part), target: refOf(whole), sentence, extractor: 'part-of' };
+  return relationMention('PART_OF', refOf(part), refOf(whole), sentence, 'part-of');
 }
 
 /**
@@ -81,13 +82,7 @@ export function partOfRelations(ctx: DocContext): RelationMention[] {
   // 1c. 闽宁协作, 粤桂扶贫协作: a province pair's cooperation is part of 东西部扶贫协作
   for (const p of programs) {
     if (isPairCooperation(p.name))
-      push({
-        type: 'PART_OF',
-        source: refOf(p),
-        target: { type: 'Program', name: EAST_WEST },
-        sentence: p.sentence,
-        extractor: 'part-of',
-      });
+      push(relationMention('PART_OF', refOf(p), { type: 'Program', name: EAST_WEST }, p.sentence, 'part-of'));
   }
   // 2. compound formulas and named extensions, across the document
   const names = new Map<string, EntityMention>();

@@ -9,6 +9,7 @@
  * the acting region. A sentence that opens with a bare 公司 speaks of the company named just before.
  */
 import { isRegionType } from '@fupin/graph-schema';
+import { relationMention } from './relation-mention.js';
 import type { DocContext, EntityMention, EntityRef, RelationExtractor, RelationMention } from '../types.js';
 import { refOf, subjectRegions } from './implements.js';
 import { INVEST_TRIGGER_RE } from './invests.js';
@@ -87,7 +88,7 @@ export function partnersRelations(ctx: DocContext): RelationMention[] {
     const inName = (r: EntityMention): boolean => names.some((n) => n.start <= r.start && r.end <= n.end);
     const regions = here.filter((m) => isRegionType(m.type) && m.type !== 'Province');
     const push = (source: EntityRef, target: EntityRef): void => {
-      out.push({ type: 'PARTNERS_WITH', source, target, sentence: s.index, extractor: 'partners' });
+      out.push(relationMention('PARTNERS_WITH', source, target, s.index, 'partners'));
     };
     const reliedOn = new Set<number>();
     companies.forEach((c, ci) => {
