@@ -222,6 +222,9 @@ export function unlistedRegions(ctx: DocContext, known: readonly EntityMention[]
       end: q,
       sentence,
       extractor: 'regions',
+      // Set below or by assignSentenceParents: present from the start so the mention keeps one shape.
+      parent: undefined,
+      parentCode: undefined,
     };
     const parent = endsAt.get(s);
     if (parent && LEVEL_DEPTH[parent.type as RegionLevel] < LEVEL_DEPTH[level]) {
