@@ -222,9 +222,13 @@ export class Extractor {
  * "wrong map" deoptimisations and recompiles on new documents).
  */
 function resolvedContext(ctx: DocContext, resolved: DocumentEntities): DocContext {
-  const mentions = ctx.mentions.map((m, i): EntityMention => {
+  // (a loop into a literal, not `map`: optimised `map` hands out arrays of another elements kind than
+  // the interpreter's, a new map for every reader in the middle of a run)
+  const mentions: EntityMention[] = [];
+  for (let i = 0; i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i]!;
     const e = resolved.byId(resolved.mentionIds[i]!)!;
-    return {
+    mentions.push({
       type: m.type,
       name: e.name,
       code: e.code ? e.code : m.code,
@@ -236,8 +240,8 @@ function resolvedContext(ctx: DocContext, resolved: DocumentEntities): DocContex
       parent: m.parent,
       aliases: m.aliases,
       extractor: m.extractor,
-    };
-  });
+    });
+  }
   return {
     documentId: ctx.documentId,
     normalized: ctx.normalized,
