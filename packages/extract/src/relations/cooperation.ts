@@ -145,7 +145,9 @@ export function cooperation(ctx: DocContext): RelationMention[] {
             (village ? m.type === 'Village' : upToCounty(m) && (m.type !== 'Province' || level.type === 'Province')),
         );
         const sameLevel = here.filter((m) => m.type === level.type);
-        const targets = (sameLevel.length ? sameLevel : here).map(refOf);
+        // (a loop into a literal, not `map`: optimised `map` hands out arrays of another elements kind)
+        const targets: EntityRef[] = [];
+        for (const m of sameLevel.length ? sameLevel : here) targets.push(refOf(m));
         if (!targets.length && !village) {
           const primary = primaryWestern(ctx);
           if (primary) targets.push(primary);
