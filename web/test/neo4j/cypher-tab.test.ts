@@ -14,6 +14,8 @@ const connection = () => ({
   password: process.env.NEO4J_PASSWORD ?? 'fupin-test-pw',
 });
 
+const WIPE = 'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+
 /**
  * Runs one statement in an auto-commit transaction of its own (setup and checks, never through the app);
  * `CALL { … } IN TRANSACTIONS` is allowed only there.
@@ -34,13 +36,15 @@ async function run(query: string): Promise<Record<string, unknown>[]> {
 let h: Harness;
 
 beforeAll(async () => {
-  await run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await run(WIPE);
   const store = new Neo4jStore(connection());
   await store.init();
   h = await startHarness(testBatch(), { store });
 });
+// Leave the database empty, as the other integration files expect to find it.
 afterAll(async () => {
   await h?.close();
+  await run(WIPE);
 });
 
 /** Opens the Cypher tab, runs a query and waits for its answer (rows or an error). */
