@@ -32,6 +32,7 @@ const { values } = parseArgs({
 // Known benchmarks, in the order they run, with the arguments of a quick run and what they need.
 const KNOWN = {
   'extract-throughput': { quick: ['--quick'] },
+  'extract-chunks': { quick: ['--quick'] },
   'ingest-memory': { quick: ['--quick'] },
   'incremental-ingest': { quick: ['--quick'] },
   'neo4j-load': { quick: ['--counties', '10', '--naive', '200'], neo4j: 'required', wipeFlag: true },

@@ -7,34 +7,44 @@
  * over a corpus in chunks of N documents (texts read before each chunk is timed) and prints characters
  * per CPU-second and per wall-second for each chunk, so the warm-up and the steady state show apart.
  *
- *   node scripts/bench/extract-chunks.mjs [--corpus bench-out/corpus-50] [--files 2000] [--chunk 400]
+ *   node scripts/bench/extract-chunks.mjs [--mb 50] [--seed 1] [--corpus DIR] [--files 2000] [--chunk 400] [--quick]
+ *
+ * The corpus is the throughput benchmark's (built by scripts/scale-corpus.mjs on first use); `--quick`
+ * takes the 2 MiB one in chunks of 40.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Extractor } from '@fupin/extract';
+import { ensureCorpus } from '../scale-corpus.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
   options: {
-    corpus: { type: 'string', default: join(ROOT, 'bench-out/corpus-50') },
+    mb: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    corpus: { type: 'string' },
     files: { type: 'string', default: '2000' },
-    chunk: { type: 'string', default: '400' },
+    chunk: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 });
-const files = readdirSync(values.corpus)
+const mb = Number(values.mb ?? (values.quick ? 2 : 50));
+const out = resolve(values.corpus ?? join(ROOT, `bench-out/corpus-${mb}`));
+const { dir } = await ensureCorpus({ seed: Number(values.seed), mb, out, log: (s) => console.log(s) });
+const files = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .slice(0, Number(values.files))
-  .map((f) => join(values.corpus, f));
-const size = Number(values.chunk);
+  .map((f) => join(dir, f));
+const size = Number(values.chunk ?? (values.quick ? 40 : 400));
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
 const extractor = Extractor.create();
 const sha256 = '0'.repeat(64);
-console.log(`corpus: ${values.corpus} — ${files.length} files in chunks of ${size}`);
+console.log(`corpus: ${dir} — ${files.length} files in chunks of ${size}`);
 for (let i = 0; i < files.length; i += size) {
   const texts = files.slice(i, i + size).map((f) => readFileSync(f, 'utf8'));
   const chars = texts.reduce((n, t) => n + t.length, 0);
