@@ -84,6 +84,44 @@ export function prefixSlot(key: number, size: number): number {
 }
 
 /**
+ * Looks a two-character prefix key up in an open-addressed table (keys and masks side by side, home
+ * slot by {@link prefixSlot}'s shift): the mask of name lengths that start with it, 0 when none does.
+ * Shared by the main index and the village shards, which store the table the same way.
+ * @param keys - prefix keys (0 = empty slot), a power-of-two length
+ * @param masks - the length mask of each slot
+ * @param shift - 32 − log2(keys.length)
+ * @param key - the two UTF-16 units as one unsigned number
+ * @example prefixMaskIn(keys, masks, 22, ((0x4ece << 16) | 0x6c5f) >>> 0) // lengths of the names that start with 从江 as bits, 0 if none
+ */
+export function prefixMaskIn(keys: Uint32Array, masks: Uint32Array, shift: number, key: number): number {
+  const n = keys.length - 1;
+  let slot = Math.imul(key, 0x9e_37_79_b1) >>> shift;
+  for (;;) {
+    const k = keys[slot] ?? 0;
+    if (k === 0) return 0;
+    if (k === key) return masks[slot] ?? 0;
+    slot = (slot + 1) & n;
+  }
+}
+
+/**
+ * Whether the packed UTF-16 units at `off` equal `s` from `from` to `to`.
+ * @example unitsEqual(new Uint16Array([0x4ece, 0x6c5f]), 0, '从江县', 0, 2) // true
+ */
+export function unitsEqual(chars: Uint16Array, off: number, s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (chars[off + i - from] !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The string of `len` packed UTF-16 units at `off`.
+ * @example unitsText(new Uint16Array([0x4ece, 0x6c5f]), 0, 2) // '从江'
+ */
+export function unitsText(chars: Uint16Array, off: number, len: number): string {
+  return String.fromCharCode(...chars.subarray(off, off + len));
+}
+
+/**
  * Serialises rows into the binary layout read by {@link CompactIndex}. Used by scripts/build-index.mjs.
  * @param rows - divisions in code order with their names
  * @example buildCompactIndex([{ code: '520000000000', name: '贵州省', parent: -1, names: [{ name: '贵州省', kind: 0, weak: false }] }])
@@ -385,14 +423,7 @@ export class CompactIndex {
   }
 
   private prefixMask(key: number): number {
-    const n = this.prefixKeys.length - 1;
-    let slot = Math.imul(key, 0x9e_37_79_b1) >>> this.prefixShift;
-    for (;;) {
-      const k = this.prefixKeys[slot] ?? 0;
-      if (k === 0) return 0;
-      if (k === key) return this.prefixMasks[slot] ?? 0;
-      slot = (slot + 1) & n;
-    }
+    return prefixMaskIn(this.prefixKeys, this.prefixMasks, this.prefixShift, key);
   }
 
   private nameIndex(s: string, from: number, to: number, hash: number): number {
@@ -408,8 +439,7 @@ export class CompactIndex {
   }
 
   private equals(off: number, s: string, from: number, to: number): boolean {
-    for (let i = from; i < to; i += 1) if (this.chars[off + i - from] !== s.charCodeAt(i)) return false;
-    return true;
+    return unitsEqual(this.chars, off, s, from, to);
   }
 
   private candidatesOf(k: number): number[] {
@@ -423,6 +453,6 @@ export class CompactIndex {
   }
 
   private text(off: number, len: number): string {
-    return String.fromCharCode(...this.chars.subarray(off, off + len));
+    return unitsText(this.chars, off, len);
   }
 }

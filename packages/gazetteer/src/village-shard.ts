@@ -9,7 +9,7 @@
  * index it replaces did.
  */
 import { shortForms } from './aliases.js';
-import { fnv1a, prefixSlot } from './compact-index.js';
+import { fnv1a, prefixMaskIn, prefixSlot, unitsEqual, unitsText } from './compact-index.js';
 import type { Division, NameHit } from './division.js';
 
 const HEADER_INTS = 7;
@@ -361,22 +361,14 @@ export class VillageShard {
   }
 
   private prefixMask(key: number): number {
-    const n = this.prefixKeys.length - 1;
-    let slot = Math.imul(key, 0x9e_37_79_b1) >>> this.prefixShift;
-    for (;;) {
-      const k = this.prefixKeys[slot] ?? 0;
-      if (k === 0) return 0;
-      if (k === key) return this.prefixMasks[slot] ?? 0;
-      slot = (slot + 1) & n;
-    }
+    return prefixMaskIn(this.prefixKeys, this.prefixMasks, this.prefixShift, key);
   }
 
   private equals(off: number, s: string, from: number, to: number): boolean {
-    for (let i = from; i < to; i += 1) if (this.chars[off + i - from] !== s.charCodeAt(i)) return false;
-    return true;
+    return unitsEqual(this.chars, off, s, from, to);
   }
 
   private text(off: number, len: number): string {
-    return String.fromCharCode(...this.chars.subarray(off, off + len));
+    return unitsText(this.chars, off, len);
   }
 }
