@@ -55,18 +55,25 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .sort()
   .map((f) => join(dir, f));
-const baseline = measure(() => {
+/** Reads and decodes every file as extraction does and hands its text to `segment`, timed. */
+const rawRun = (segment) =>
+  measure(() => {
+    const run = segment();
+    let chars = 0;
+    let bytes = 0;
+    for (const file of files) {
+      const buf = readFileSync(file);
+      const text = buf.toString('utf8');
+      bytes += buf.length;
+      chars += text.length;
+      run(text);
+    }
+    return { chars, bytes };
+  });
+// `segment` returns the per-text call; loading a jieba dictionary inside it is part of the measured run.
+const baseline = rawRun(() => {
   const jieba = Jieba.withDict(dict);
-  let chars = 0;
-  let bytes = 0;
-  for (const file of files) {
-    const buf = readFileSync(file);
-    const text = buf.toString('utf8');
-    bytes += buf.length;
-    chars += text.length;
-    jieba.cut(text, false);
-  }
-  return { chars, bytes };
+  return (text) => jieba.cut(text, false);
 });
 const rows = [{ label: 'raw jieba cut', ...baseline }];
 print(rows[0]);
@@ -74,37 +81,15 @@ print(rows[0]);
 const nj = values['skip-nodejieba']
   ? { ok: false, reason: 'skipped (--skip-nodejieba)' }
   : loadNodejieba(join(ROOT, 'bench-out/nodejieba'), (s) => console.log(s));
-const njBaseline = nj.ok
-  ? measure(() => {
-      let chars = 0;
-      let bytes = 0;
-      for (const file of files) {
-        const buf = readFileSync(file);
-        const text = buf.toString('utf8');
-        bytes += buf.length;
-        chars += text.length;
-        nj.jieba.cut(text);
-      }
-      return { chars, bytes };
-    })
-  : undefined;
+const njBaseline = nj.ok ? rawRun(() => (text) => nj.jieba.cut(text)) : undefined;
 if (njBaseline) {
   rows.push({ label: 'raw nodejieba cut', ...njBaseline });
   print(rows[rows.length - 1]);
 } else console.log(`raw nodejieba cut: not measured — ${nj.reason}`);
 // For reference (not the baseline): part-of-speech tagging, which extractors that need word classes pay.
-const tagged = measure(() => {
+const tagged = rawRun(() => {
   const jieba = Jieba.withDict(dict);
-  let chars = 0;
-  let bytes = 0;
-  for (const file of files) {
-    const buf = readFileSync(file);
-    const text = buf.toString('utf8');
-    bytes += buf.length;
-    chars += text.length;
-    jieba.tag(text, false);
-  }
-  return { chars, bytes };
+  return (text) => jieba.tag(text, false);
 });
 rows.push({ label: 'raw jieba tag', ...tagged });
 print(rows[rows.length - 1]);
